@@ -1,0 +1,93 @@
+using System.Management.Automation;
+using CrmPS.Core;
+
+namespace CrmPS.Bizstim
+{
+    [Cmdlet(VerbsCommon.Get, "BizstimSession", DefaultParameterSetName = AllSet, SupportsPaging = true)]
+    [OutputType(typeof(Session))]
+    public sealed class GetBizstimSessionCommand : BizstimCmdlet
+    {
+        private const string AllSet = "All";
+        private const string IdSet = "Id";
+        private const int DefaultPageSize = 100;
+
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SessionId")]
+        public int[] Id { get; set; }
+
+        [Parameter(ParameterSetName = AllSet)]
+        [ValidateRange(1, BizstimApi.MaxPageSize)]
+        public int PageSize { get; set; } = DefaultPageSize;
+
+        protected override void ProcessRecord()
+        {
+            BizstimApi api = ResolveConnection().Api;
+            if (ParameterSetName == IdSet)
+            {
+                foreach (int id in Id)
+                {
+                    GetOne(api, id);
+                }
+
+                return;
+            }
+
+            try
+            {
+                ListAll(api);
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(null));
+            }
+        }
+
+        private void GetOne(BizstimApi api, int id)
+        {
+            try
+            {
+                Session session = Wait(api.GetSessionAsync(id, Messages, CancellationToken));
+                if (session != null)
+                {
+                    WriteObject(session);
+                    return;
+                }
+
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No Bizstim session has id {id}."),
+                    "BizstimSessionNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    id));
+            }
+            catch (CrmApiException ex)
+            {
+                WriteError(ex.ToErrorRecord(id));
+            }
+        }
+
+        private void ListAll(BizstimApi api)
+        {
+            var pager = new Pager(PagingParameters.Skip, PagingParameters.First, PageSize);
+            bool totalReported = false;
+            while (pager.NextRequest(out int start, out int limit))
+            {
+                Page<Session> page = Wait(api.GetSessionsAsync(start, limit, Messages, CancellationToken));
+                if (PagingParameters.IncludeTotalCount && !totalReported)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
+                    totalReported = true;
+                }
+
+                foreach (Session session in page.Items)
+                {
+                    if (pager.Take())
+                    {
+                        WriteObject(session);
+                    }
+                }
+
+                pager.Received(page.Items.Count, page.Total);
+            }
+        }
+    }
+}

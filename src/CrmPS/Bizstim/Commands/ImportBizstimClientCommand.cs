@@ -1,0 +1,257 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using CrmPS.Core;
+
+namespace CrmPS.Bizstim
+{
+    [Cmdlet(VerbsData.Import, "BizstimClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImportResult))]
+    public sealed class ImportBizstimClientCommand : BizstimCmdlet, IImportHost
+    {
+        private const int MainProgressId = 1;
+        private const int WaitProgressId = 2;
+        private const int NamesShownPerBatch = 5;
+
+        private BizstimConnection _connection;
+        private ClientRowBuilder _rowBuilder;
+        private ClientImporter _importer;
+        private long _rowNumber;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("first name", "first_name", "GivenName")]
+        public string FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last name", "last_name", "Surname")]
+        public string LastName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("address 1", "Street")]
+        public string Address1 { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("address 2")]
+        public string Address2 { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Province")]
+        public string State { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("zip", "zip code", "postal code", "PostalCode")]
+        public string ZipCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Country { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("primary phone", "p_phone", "Phone")]
+        public string PrimaryPhone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("secondary phone", "s_phone")]
+        public string SecondaryPhone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("mobile phone", "text_phone", "Mobile")]
+        public string MobilePhone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("e-mail", "EmailAddress")]
+        public string Email { get; set; }
+
+        /// <summary>A DateTime or a date string; typed loosely so a bad cell is reported with its row, not dropped by the binder.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DOB", "date of birth", "BirthDate")]
+        public object DateOfBirth { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ClientStatusCompleter))]
+        public string Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("start date", "start_date")]
+        public object StartDate { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Note")]
+        public string Notes { get; set; }
+
+        /// <summary>The whole input row: custom-field columns (105_...) and tags are read from it.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string[] Tag { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable CustomField { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int BatchSize { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _connection = ResolveConnection();
+            try
+            {
+                _rowBuilder = new ClientRowBuilder(CustomField, Tag);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BizstimCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
+            }
+
+            int? batchSize = MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)) ? BatchSize : (int?)null;
+            _importer = new ClientImporter(_connection, batchSize, this, Messages, CancellationToken);
+        }
+
+        protected override void ProcessRecord()
+        {
+            _rowNumber++;
+            object[] fixedValues =
+            {
+                FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
+                PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
+            };
+            var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
+            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, ExtraProperties(), out List<string> problems);
+            if (row == null)
+            {
+                result.Message = string.Join(" ", problems);
+                WriteError(new ErrorRecord(
+                    new InvalidDataException($"Row {_rowNumber}: {result.Message} The row was not sent."),
+                    "BizstimClientRowInvalid",
+                    ErrorCategory.InvalidData,
+                    InputObject ?? (object)result)
+                {
+                    ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {result.Message} The row was not sent.")
+                    {
+                        RecommendedAction = "Correct the row and import it again; the other rows are not affected.",
+                    },
+                });
+                WriteResults(_importer.AddInvalid(result));
+                return;
+            }
+
+            WriteResults(_importer.AddValid(row, result));
+        }
+
+        protected override void EndProcessing()
+        {
+            WriteResults(_importer.Complete());
+            WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        string IImportHost.DeclineReason(ClientBatch batch, int batchNumber)
+        {
+            string action = DescribeBatch(batch, batchNumber);
+            string target = $"Bizstim {_connection.BaseUri}";
+            if (ShouldProcess($"{action} on {target}", $"{action}?", "Import-BizstimClient", out ShouldProcessReason reason))
+            {
+                return null;
+            }
+
+            return reason == ShouldProcessReason.WhatIf ? "Not sent: -WhatIf." : "Not sent: declined at the confirmation prompt.";
+        }
+
+        T IImportHost.Wait<T>(Task<T> task) => Wait(task);
+
+        void IImportHost.Wait(Task task) => Wait(task);
+
+        void IImportHost.ReportProgress(ImportProgress progress)
+        {
+            string status = $"{progress.RowsRead} rows read, {progress.BatchesSent} batches sent, {progress.Imported} imported, {progress.NotImported} not imported";
+            WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", status) { CurrentOperation = progress.CurrentOperation });
+        }
+
+        void IImportHost.ReportWait(TimeSpan remaining, DateTimeOffset resumesAt, int used, int capacity)
+        {
+            string status = $"{used} of {capacity} operations used in the last hour ({_connection.Plan} plan); resuming at {resumesAt.ToLocalTime():HH:mm:ss}";
+            WriteProgress(new ProgressRecord(WaitProgressId, "Waiting for the Bizstim hourly limit", status)
+            {
+                ParentActivityId = MainProgressId,
+                SecondsRemaining = (int)Math.Ceiling(remaining.TotalSeconds),
+            });
+        }
+
+        void IImportHost.EndWait()
+        {
+            WriteProgress(new ProgressRecord(WaitProgressId, "Waiting for the Bizstim hourly limit", "Resumed")
+            {
+                ParentActivityId = MainProgressId,
+                RecordType = ProgressRecordType.Completed,
+            });
+        }
+
+        void IImportHost.Warn(string message) => WriteWarning(message);
+
+        void IImportHost.BatchError(CrmApiException error, ClientBatch batch)
+        {
+            WriteError(new ErrorRecord(error, error.ErrorId, error.Category, $"{batch.RowRange}")
+            {
+                ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message}"),
+            });
+        }
+
+        private static string DescribeBatch(ClientBatch batch, int batchNumber)
+        {
+            var names = batch.Rows.Take(NamesShownPerBatch)
+                .Select(r => $"{r.FixedValues[ClientColumns.FirstName]} {r.FixedValues[ClientColumns.LastName]}");
+            string more = batch.Count > NamesShownPerBatch ? $" and {batch.Count - NamesShownPerBatch} more" : string.Empty;
+            IReadOnlyList<string> header = batch.BuildHeader(out _, out _);
+            string extra = header.Count > ClientColumns.FixedLabels.Count
+                ? $"; extra columns: {string.Join(", ", header.Skip(ClientColumns.FixedLabels.Count))}"
+                : string.Empty;
+            return $"Import {batch.Count} client(s) as batch {batchNumber} ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
+        }
+
+        private IEnumerable<KeyValuePair<string, object>> ExtraProperties()
+        {
+            if (InputObject == null)
+            {
+                yield break;
+            }
+
+            foreach (PSPropertyInfo property in InputObject.Properties)
+            {
+                string name = property.Name;
+                if (name.Length > 0 && (char.IsDigit(name[0]) || ClientColumns.IsTags(name)))
+                {
+                    yield return new KeyValuePair<string, object>(name, SafeValue(property));
+                }
+            }
+        }
+
+        private static object SafeValue(PSPropertyInfo property)
+        {
+            try
+            {
+                return property.Value;
+            }
+            catch (GetValueException)
+            {
+                return null;
+            }
+        }
+
+        private void WriteResults(IEnumerable<ImportResult> results)
+        {
+            foreach (ImportResult result in results)
+            {
+                WriteObject(result);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CrmPS.Core;
+
+namespace CrmPS.Bizstim
+{
+    /// <summary>
+    /// Checks one input row against the vendor's rules and turns it into a ClientRow, or into the
+    /// list of problems that name each offending field.
+    /// </summary>
+    internal sealed class ClientRowBuilder
+    {
+        private static readonly int[] RequiredColumns =
+        {
+            ClientColumns.FirstName, ClientColumns.LastName, ClientColumns.State, ClientColumns.Country, ClientColumns.Status,
+        };
+
+        private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
+        private readonly string[] _tagDefaults;
+
+        public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags)
+        {
+            _customFieldDefaults = ReadCustomFieldParameter(customFields);
+            _tagDefaults = SplitTags(tags).ToArray();
+        }
+
+        /// <summary>Builds the row; on failure returns null and fills <paramref name="problems"/>.</summary>
+        /// <param name="fixedValues">The 16 fixed columns in header order, as bound (string, DateTime, number or null).</param>
+        /// <param name="extraProperties">The input object's other properties: custom-field columns and tags are picked from these.</param>
+        public ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, out List<string> problems)
+        {
+            problems = new List<string>();
+            var values = new string[ClientColumns.FixedLabels.Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = ValueText.Of(fixedValues[i]).Trim();
+            }
+
+            foreach (int column in RequiredColumns)
+            {
+                if (values[column].Length == 0)
+                {
+                    problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is required and is empty.");
+                }
+            }
+
+            if (values[ClientColumns.Status].Length > 0)
+            {
+                ClientStatus? status = BizstimParser.ParseClientStatus(values[ClientColumns.Status]);
+                if (status == null || int.TryParse(values[ClientColumns.Status], out _))
+                {
+                    problems.Add($"Status '{Shorten(values[ClientColumns.Status])}' is not valid: use active, inactive or prospect.");
+                }
+                else
+                {
+                    values[ClientColumns.Status] = status.Value.ToString().ToLowerInvariant();
+                }
+            }
+
+            NormalizeDate(values, fixedValues, ClientColumns.DateOfBirth, problems);
+            NormalizeDate(values, fixedValues, ClientColumns.StartDate, problems);
+
+            var customFields = new List<CustomFieldValue>();
+            string rowTags = null;
+            if (extraProperties != null)
+            {
+                foreach (var property in extraProperties)
+                {
+                    if (ClientColumns.IsCustomField(property.Key, out string fieldId))
+                    {
+                        customFields.Add(new CustomFieldValue(fieldId, property.Key, ValueText.Of(property.Value)));
+                    }
+                    else if (ClientColumns.IsTags(property.Key))
+                    {
+                        rowTags = ValueText.Of(property.Value);
+                    }
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return null;
+            }
+
+            return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags));
+        }
+
+        private static void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
+        {
+            if (values[column].Length == 0)
+            {
+                return;
+            }
+
+            if (ValueText.TryDate(raw[column], out DateTime date))
+            {
+                values[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') '{Shorten(values[column])}' is not a date: use yyyy-MM-dd.");
+            }
+        }
+
+        private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 40) + "...";
+
+        private static IEnumerable<string> SplitTags(IEnumerable<string> tags) =>
+            (tags ?? Enumerable.Empty<string>())
+                .Where(t => t != null)
+                .SelectMany(t => t.Split(','))
+                .Select(t => t.Trim())
+                .Where(t => t.Length > 0);
+
+        private static IReadOnlyList<CustomFieldValue> ReadCustomFieldParameter(IDictionary customFields)
+        {
+            var result = new List<CustomFieldValue>();
+            if (customFields == null)
+            {
+                return result;
+            }
+
+            foreach (DictionaryEntry entry in customFields)
+            {
+                string key = ValueText.Of(entry.Key).Trim();
+                string label = key.IndexOf('_') >= 0 ? key : key + "_";
+                if (!ClientColumns.IsCustomField(label, out string fieldId))
+                {
+                    throw new ArgumentException($"-CustomField key '{key}' is not a custom field: use the field's number, as in @{{ 105 = 'value' }} or @{{ '105_student_id' = 'value' }}.");
+                }
+
+                result.Add(new CustomFieldValue(fieldId, label, ValueText.Of(entry.Value)));
+            }
+
+            return result;
+        }
+
+        /// <summary>-CustomField values win over the row's own cell for the same field number: the command line is the explicit choice.</summary>
+        private IReadOnlyList<CustomFieldValue> MergeCustomFields(List<CustomFieldValue> fromRow)
+        {
+            if (_customFieldDefaults.Count == 0)
+            {
+                return fromRow;
+            }
+
+            var merged = new List<CustomFieldValue>(fromRow.Count + _customFieldDefaults.Count);
+            foreach (CustomFieldValue field in fromRow)
+            {
+                CustomFieldValue forced = _customFieldDefaults.FirstOrDefault(d => d.FieldId == field.FieldId);
+                merged.Add(forced == null ? field : new CustomFieldValue(field.FieldId, field.Label, forced.Value));
+            }
+
+            merged.AddRange(_customFieldDefaults.Where(d => fromRow.All(f => f.FieldId != d.FieldId)));
+            return merged;
+        }
+
+        private string MergeTags(string rowTags)
+        {
+            if (rowTags == null && _tagDefaults.Length == 0)
+            {
+                return null;
+            }
+
+            var tags = SplitTags(new[] { rowTags }).Concat(_tagDefaults).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            return string.Join(", ", tags);
+        }
+    }
+}

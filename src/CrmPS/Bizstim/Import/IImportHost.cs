@@ -1,0 +1,26 @@
+using System;
+using System.Threading.Tasks;
+
+namespace CrmPS.Bizstim
+{
+    /// <summary>What the importer needs from the cmdlet running it; keeps the importer free of PowerShell plumbing.</summary>
+    internal interface IImportHost
+    {
+        /// <summary>Asks -WhatIf/-Confirm; returns null to send, or the reason the batch is not sent.</summary>
+        string DeclineReason(ClientBatch batch, int batchNumber);
+
+        T Wait<T>(Task<T> task);
+
+        void Wait(Task task);
+
+        void ReportProgress(ImportProgress progress);
+
+        void ReportWait(TimeSpan remaining, DateTimeOffset resumesAt, int used, int capacity);
+
+        void EndWait();
+
+        void Warn(string message);
+
+        void BatchError(Core.CrmApiException error, ClientBatch batch);
+    }
+}

@@ -1,0 +1,9 @@
+namespace CrmPS.Bizstim
+{
+    public enum ClientStatus
+    {
+        Active,
+        Inactive,
+        Prospect,
+    }
+}

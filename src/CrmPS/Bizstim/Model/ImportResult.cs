@@ -1,0 +1,22 @@
+namespace CrmPS.Bizstim
+{
+    /// <summary>What happened to one input row of Import-BizstimClient (CrmPS.Bizstim.ImportResult).</summary>
+    public sealed class ImportResult
+    {
+        public ImportStatus Status { get; set; }
+
+        /// <summary>1-based position of the row in the input.</summary>
+        public long Row { get; set; }
+
+        public string FirstName { get; set; }
+
+        public string LastName { get; set; }
+
+        public string Email { get; set; }
+
+        /// <summary>The operation (1-based) that carried the row; 0 when it was never sent.</summary>
+        public int Batch { get; set; }
+
+        public string Message { get; set; }
+    }
+}

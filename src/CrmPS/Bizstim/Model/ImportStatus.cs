@@ -1,0 +1,20 @@
+namespace CrmPS.Bizstim
+{
+    public enum ImportStatus
+    {
+        /// <summary>Bizstim confirmed the batch holding the row.</summary>
+        Imported,
+
+        /// <summary>Bizstim refused the batch holding the row; nothing of it was stored.</summary>
+        Failed,
+
+        /// <summary>The row was not sent: a required value is missing or malformed.</summary>
+        Invalid,
+
+        /// <summary>Bizstim said some rows of the batch failed without saying which: check this row.</summary>
+        Unverified,
+
+        /// <summary>Not sent: -WhatIf, or declined at -Confirm.</summary>
+        Skipped,
+    }
+}

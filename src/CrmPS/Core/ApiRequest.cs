@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace CrmPS.Core
+{
+    /// <summary>One call to a CRM, described independently of how it is sent.</summary>
+    internal sealed class ApiRequest
+    {
+        public ApiRequest(HttpMethod method, string relativePath)
+        {
+            Method = method;
+            RelativePath = relativePath.TrimStart('/');
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>Already escaped path, resolved under the connection's base URI (so a base path prefix is kept).</summary>
+        public string RelativePath { get; }
+
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>Builds a fresh body each time the request is sent, so a request can be sent again.</summary>
+        public Func<HttpContent> ContentFactory { get; set; }
+
+        public ApiRequest WithQuery(string name, string value)
+        {
+            Query.Add(new KeyValuePair<string, string>(name, value));
+            return this;
+        }
+    }
+}

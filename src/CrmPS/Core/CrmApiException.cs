@@ -1,0 +1,73 @@
+using System;
+using System.Management.Automation;
+
+namespace CrmPS.Core
+{
+    /// <summary>A failed call to a CRM, carrying the server's own words; becomes an ErrorRecord with a stable id.</summary>
+    public sealed class CrmApiException : Exception
+    {
+        internal CrmApiException(string service, string errorId, ErrorCategory category, string message, int? statusCode = null, string serverMessage = null, Exception inner = null)
+            : base(message, inner)
+        {
+            Service = service;
+            ErrorId = errorId;
+            Category = category;
+            StatusCode = statusCode;
+            ServerMessage = serverMessage;
+        }
+
+        public string Service { get; }
+
+        public string ErrorId { get; }
+
+        public ErrorCategory Category { get; }
+
+        public int? StatusCode { get; }
+
+        public string ServerMessage { get; }
+
+        internal static CrmApiException FromResponse(string service, ApiResponse response, string serverMessage)
+        {
+            string said = string.IsNullOrWhiteSpace(serverMessage) ? TextPreview.Of(response.Body) : serverMessage.Trim();
+            string message = $"{service} answered {response.StatusCode} {response.ReasonPhrase} to {response.Method} {response.Url}"
+                + (said.Length > 0 ? ": " + said : ".");
+            return new CrmApiException(service, service + "Api" + response.StatusCode, CategoryFor(response.StatusCode), message, response.StatusCode, serverMessage);
+        }
+
+        internal static CrmApiException InvalidResponse(string service, ApiResponse response, string problem) =>
+            new CrmApiException(
+                service,
+                service + "InvalidResponse",
+                ErrorCategory.InvalidResult,
+                $"{service} sent a response CrmPS cannot read to {response.Method} {response.Url} ({response.StatusCode}, {DescribeContentType(response.ContentType)}, {response.Body.Length} characters): {problem}"
+                    + (response.Body.Length > 0 ? " The response began: " + TextPreview.Of(response.Body) : string.Empty),
+                response.StatusCode);
+
+        public ErrorRecord ToErrorRecord(object targetObject) => new ErrorRecord(this, ErrorId, Category, targetObject);
+
+        private static string DescribeContentType(string contentType) =>
+            string.IsNullOrEmpty(contentType) ? "no content type" : contentType;
+
+        private static ErrorCategory CategoryFor(int status)
+        {
+            switch (status)
+            {
+                case 400:
+                case 422:
+                    return ErrorCategory.InvalidData;
+                case 401:
+                    return ErrorCategory.AuthenticationError;
+                case 403:
+                    return ErrorCategory.PermissionDenied;
+                case 404:
+                    return ErrorCategory.ObjectNotFound;
+                case 408:
+                    return ErrorCategory.OperationTimeout;
+                case 429:
+                    return ErrorCategory.LimitsExceeded;
+                default:
+                    return status >= 500 ? ErrorCategory.ResourceUnavailable : ErrorCategory.InvalidResult;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Security;
+
+namespace CrmPS.Core
+{
+    /// <summary>
+    /// An authenticated session with one CRM account: base address, key, and the one HttpClient
+    /// every request of that account goes through.
+    /// </summary>
+    public abstract class CrmConnection
+    {
+        private const long MaxResponseBytes = 32L * 1024 * 1024;
+
+        private readonly SecureString _apiKey;
+
+        internal CrmConnection(string service, Uri baseUri, SecureString apiKey, ConnectionOptions options, HttpMessageHandler sandboxHandler)
+        {
+            Service = service;
+            BaseUri = EndpointPolicy.NormalizeBaseUri(baseUri, service);
+            _apiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey));
+            if (SecretText.ToPlainText(apiKey).IndexOfAny(new[] { '\r', '\n' }) >= 0)
+            {
+                throw new ArgumentException($"The {service} API key contains a line break; paste the key alone.");
+            }
+
+            options = options ?? new ConnectionOptions();
+            TimeoutSec = options.TimeoutSec;
+            Proxy = options.Proxy;
+            IsSandbox = sandboxHandler != null;
+            HttpClient = new HttpClient(sandboxHandler ?? CreateHandler(options), disposeHandler: true)
+            {
+                Timeout = TimeSpan.FromSeconds(options.TimeoutSec),
+                MaxResponseContentBufferSize = MaxResponseBytes,
+            };
+            Transport = new ApiTransport(this);
+        }
+
+        public string Service { get; }
+
+        public Uri BaseUri { get; }
+
+        public bool IsSandbox { get; }
+
+        /// <summary>The key, masked: the real value never leaves the connection except in the request header.</summary>
+        public string ApiKey => SecretText.Mask(_apiKey);
+
+        public int TimeoutSec { get; }
+
+        public Uri Proxy { get; }
+
+        internal HttpClient HttpClient { get; }
+
+        internal ApiTransport Transport { get; }
+
+        internal IClock Clock { get; set; } = SystemClock.Instance;
+
+        internal string PlainApiKey => SecretText.ToPlainText(_apiKey);
+
+        /// <summary>Puts the key where this service expects it, and nowhere else.</summary>
+        internal abstract void Authenticate(HttpRequestMessage message);
+
+        public override string ToString() => $"{Service} {BaseUri} (key {ApiKey})";
+
+        private static HttpMessageHandler CreateHandler(ConnectionOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (options.Proxy != null)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = new WebProxy(options.Proxy)
+                {
+                    Credentials = options.ProxyCredential?.GetNetworkCredential(),
+                };
+            }
+
+            return handler;
+        }
+    }
+}
