@@ -5,7 +5,7 @@
 .DESCRIPTION
     Build    dotnet build CrmPS.sln; the ready-to-import module lands in out/CrmPS/<version>/.
     Test     Build, then the xunit suite (dotnet test), then the Pester acceptance tests in
-             tests/Pester when Pester 5 or later is installed (skipped with a warning otherwise).
+             tests/Pester when Pester 5.1 or later is installed (skipped with a warning otherwise).
     Demo     Build, then runs examples/demo.ps1 against the built module in a new PowerShell
              process (so this session does not keep CrmPS.dll loaded and locked).
     Package  Build, then build/Package.proj when it exists (not implemented yet: see issue 4).
@@ -90,11 +90,11 @@ function Invoke-TestTask {
     Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', 'CrmPS.sln', '-c', $Configuration)
 
     $pester = Get-Module -Name Pester -ListAvailable |
-        Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Where-Object { $_.Version -ge [version]'5.1.0' } |
         Sort-Object -Property Version -Descending |
         Select-Object -First 1
     if ($null -eq $pester) {
-        Write-Warning 'Pester 5 or later is not installed: the Pester tests in tests/Pester were skipped (Install-PSResource Pester).'
+        Write-Warning 'Pester 5.1 or later is not installed: the Pester tests in tests/Pester were skipped (Install-PSResource Pester).'
         return
     }
 

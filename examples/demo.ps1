@@ -74,7 +74,7 @@ $needAttention = @($results | Where-Object Status -ne 'Imported')
 $needAttention | Format-Table Row, Status, FirstName, LastName, Message -AutoSize -Wrap
 
 if ($RetryPath) {
-    $needAttention | Export-Csv -Path $RetryPath -NoTypeInformation
+    $needAttention | Select-Object Row, Status, FirstName, LastName, Email, Message | Export-Csv -Path $RetryPath -NoTypeInformation
 }
 
 # Read the clients back from the account.

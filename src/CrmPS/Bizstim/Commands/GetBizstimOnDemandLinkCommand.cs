@@ -11,6 +11,7 @@ namespace CrmPS.Bizstim
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("custom_student_identifier", "StudentIdentifier")]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment]
         public string StudentId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -53,6 +53,7 @@ namespace CrmPS.Bizstim
 
         [Parameter(ParameterSetName = StaffSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ValidatePathSegment]
         public string NotifyStaff { get; set; }
 
         [Parameter(ParameterSetName = EmailSet, Mandatory = true)]
