@@ -13,7 +13,7 @@ namespace CrmPS.Bizstim
     {
         private static readonly ConcurrentDictionary<string, TimeZoneInfo> TimeZones = new ConcurrentDictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
         private static readonly Regex BlockBreaks = new Regex(@"<\s*(br|/p|/div|/li)\s*/?\s*>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
-        private static readonly Regex SpacesAndTabs = new Regex(@"[ \t\r\f\v]+", RegexOptions.Compiled);
+        private static readonly Regex AnyWhitespace = new Regex(@"\s+", RegexOptions.Compiled);
 
         public static Client ParseClient(JsonElement json) => FillClient(new Client(), json);
 
@@ -118,12 +118,14 @@ namespace CrmPS.Bizstim
 
         public static string HtmlToText(string html)
         {
-            string withBreaks = BlockBreaks.Replace(html ?? string.Empty, "\n");
+            // Line breaks in the HTML source are only whitespace; the tags say where lines end.
+            string flat = AnyWhitespace.Replace(html ?? string.Empty, " ");
+            string withBreaks = BlockBreaks.Replace(flat, "\n");
             string[] lines = withBreaks.Split('\n');
             var kept = new System.Collections.Generic.List<string>();
             foreach (string line in lines)
             {
-                string text = SpacesAndTabs.Replace(TextPreview.StripHtml(line), " ").Trim();
+                string text = TextPreview.StripHtml(line);
                 if (text.Length > 0)
                 {
                     kept.Add(text);
