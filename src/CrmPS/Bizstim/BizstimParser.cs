@@ -63,7 +63,7 @@ namespace CrmPS.Bizstim
         {
             var session = new Session
             {
-                Id = JsonFields.Int(json, "id") ?? 0,
+                SessionId = JsonFields.Int(json, "id") ?? 0,
                 Confirmed = JsonFields.Flag(json, "confirmed"),
                 IsGroup = JsonFields.Flag(json, "multi"),
                 Slots = JsonFields.Int(json, "slots"),

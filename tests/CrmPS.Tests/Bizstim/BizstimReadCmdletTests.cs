@@ -18,7 +18,7 @@ public sealed class BizstimReadCmdletTests : BizstimTestBase
 
         Assert.Empty(run.Errors);
         var sessions = run.Objects<Session>().ToList();
-        Assert.Equal(Sandbox.Sessions.Select(s => s.Id), sessions.Select(s => s.Id));
+        Assert.Equal(Sandbox.Sessions.Select(s => s.Id), sessions.Select(s => s.SessionId));
         Assert.Equal(new[] { "/api/sessions/0/10", "/api/sessions/10/10", "/api/sessions/20/10" }, Sandbox.Requests.Select(r => r.Path));
         var first = sessions[0];
         var raw = Sandbox.Sessions[0];
@@ -45,7 +45,7 @@ public sealed class BizstimReadCmdletTests : BizstimTestBase
         var some = Ps.Run("Get-BizstimSession -Skip 3 -First 2");
 
         Assert.Equal(25, all.Objects<Session>().Count());
-        Assert.Equal(Sandbox.Sessions.Skip(3).Take(2).Select(s => s.Id), some.Objects<Session>().Select(s => s.Id));
+        Assert.Equal(Sandbox.Sessions.Skip(3).Take(2).Select(s => s.Id), some.Objects<Session>().Select(s => s.SessionId));
         Assert.Equal("/api/sessions/3/2", Sandbox.Requests.Single().Path);
     }
 
@@ -56,11 +56,23 @@ public sealed class BizstimReadCmdletTests : BizstimTestBase
 
         var run = Ps.Run("Get-BizstimSession -Id $id, 1; [pscustomobject]@{ SessionId = $id } | Get-BizstimSession", ("id", id));
 
-        Assert.Equal(new[] { id, id }, run.Objects<Session>().Select(s => s.Id));
+        Assert.Equal(new[] { id, id }, run.Objects<Session>().Select(s => s.SessionId));
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal(1, error.TargetObject);
         Assert.Equal("/api/session/" + id, Sandbox.Requests[0].Path);
+    }
+
+    [Fact]
+    public void A_session_piped_to_Get_BizstimClient_finds_the_client_of_the_session()
+    {
+        Sandbox.SeedClients(60);
+        var session = Sandbox.Sessions[1];
+
+        var run = Ps.Run("Get-BizstimSession -Id $id | Get-BizstimClient", ("id", session.Id));
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(session.ClientId, Assert.Single(run.Objects<ClientDetail>()).Id);
     }
 
     [Fact]

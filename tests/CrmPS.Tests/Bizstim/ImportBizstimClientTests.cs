@@ -84,6 +84,18 @@ public sealed class ImportBizstimClientTests : BizstimTestBase
     }
 
     [Fact]
+    public void A_column_named_only_by_its_field_number_is_a_custom_field()
+    {
+        Connect();
+        var row = CsvRows.Make(CsvRows.HeaderNames("powershell").Append("105").ToArray(), CsvRows.Values("Ann", "Lee").Append("S-9").ToArray());
+
+        Ps.Run("$row | Import-BizstimClient", ("row", row));
+
+        Assert.Equal("105_", LastImportBody().GetProperty("header")[16].GetString());
+        Assert.Equal("S-9", Sandbox.Clients.Single().CustomFields["105_"]);
+    }
+
+    [Fact]
     public void Bad_rows_become_error_records_naming_row_and_field_while_good_rows_still_go()
     {
         Connect();
@@ -253,9 +265,12 @@ public sealed class ImportBizstimClientTests : BizstimTestBase
         scripted.FailNext("POST", 502, "text/html", "<html><head><title>502</title></head><body><h1>Bad Gateway</h1><p>The upstream server is down.</p></body></html>");
         Connect();
 
-        var run = Ps.Run("$rows | Import-BizstimClient -BatchSize 2", ("rows", CsvRows.Documented(4)));
+        var rows = CsvRows.Documented(4);
+
+        var run = Ps.Run("$rows | Import-BizstimClient -BatchSize 2", ("rows", rows));
 
         var error = Assert.Single(run.Errors);
+        Assert.Equal(new object[] { rows[0], rows[1] }, (object[])error.TargetObject);
         Assert.Contains("502", error.ToString());
         Assert.Contains("Bad Gateway The upstream server is down.", error.ToString());
         Assert.DoesNotContain("<h1>", error.ToString());

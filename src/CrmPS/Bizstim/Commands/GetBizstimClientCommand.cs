@@ -67,7 +67,15 @@ namespace CrmPS.Bizstim
 
                     break;
                 case NameSet:
-                    LookupByName(api);
+                    try
+                    {
+                        LookupByName(api);
+                    }
+                    catch (Core.CrmApiException ex)
+                    {
+                        WriteError(ex.ToErrorRecord(new { FirstName, LastName }));
+                    }
+
                     break;
                 default:
                     try
@@ -110,15 +118,6 @@ namespace CrmPS.Bizstim
 
         private void LookupByName(BizstimApi api)
         {
-            if (FirstName == null && LastName == null)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("Give -FirstName, -LastName or both."),
-                    "BizstimClientNameMissing",
-                    ErrorCategory.InvalidArgument,
-                    null));
-            }
-
             var query = new List<KeyValuePair<string, string>>();
             if (FirstName != null)
             {

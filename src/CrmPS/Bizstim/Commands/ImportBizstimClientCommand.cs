@@ -126,7 +126,7 @@ namespace CrmPS.Bizstim
                 PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
-            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, ExtraProperties(), out List<string> problems);
+            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, ExtraProperties(), out List<string> problems, InputObject);
             if (row == null)
             {
                 result.Message = string.Join(" ", problems);
@@ -154,9 +154,9 @@ namespace CrmPS.Bizstim
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        string IImportHost.DeclineReason(ClientBatch batch, int batchNumber)
+        string IImportHost.DeclineReason(ClientBatch batch)
         {
-            string action = DescribeBatch(batch, batchNumber);
+            string action = DescribeBatch(batch);
             string target = $"Bizstim {_connection.BaseUri}";
             if (ShouldProcess($"{action} on {target}", $"{action}?", "Import-BizstimClient", out ShouldProcessReason reason))
             {
@@ -197,15 +197,15 @@ namespace CrmPS.Bizstim
 
         void IImportHost.Warn(string message) => WriteWarning(message);
 
-        void IImportHost.BatchError(CrmApiException error, ClientBatch batch)
+        void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows)
         {
-            WriteError(new ErrorRecord(error, error.ErrorId, error.Category, $"{batch.RowRange}")
+            WriteError(new ErrorRecord(error, error.ErrorId, error.Category, inputRows.ToArray())
             {
                 ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message}"),
             });
         }
 
-        private static string DescribeBatch(ClientBatch batch, int batchNumber)
+        private static string DescribeBatch(ClientBatch batch)
         {
             var names = batch.Rows.Take(NamesShownPerBatch)
                 .Select(r => $"{r.FixedValues[ClientColumns.FirstName]} {r.FixedValues[ClientColumns.LastName]}");
@@ -214,7 +214,7 @@ namespace CrmPS.Bizstim
             string extra = header.Count > ClientColumns.FixedLabels.Count
                 ? $"; extra columns: {string.Join(", ", header.Skip(ClientColumns.FixedLabels.Count))}"
                 : string.Empty;
-            return $"Import {batch.Count} client(s) as batch {batchNumber} ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
+            return $"Import {batch.Count} client(s) ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
         }
 
         private IEnumerable<KeyValuePair<string, object>> ExtraProperties()

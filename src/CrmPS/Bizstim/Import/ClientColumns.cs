@@ -38,12 +38,15 @@ namespace CrmPS.Bizstim
             "PrimaryPhone", "SecondaryPhone", "MobilePhone", "Email", "DateOfBirth", "Status", "StartDate", "Notes",
         };
 
-        private static readonly Regex CustomFieldLabel = new Regex(@"^(\d+)_", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex CustomFieldPattern = new Regex(@"^(\d+)(_|$)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-        /// <summary>True for a custom-field column label such as "105_student_id"; <paramref name="fieldId"/> is its number.</summary>
+        /// <summary>The header label Bizstim needs: "105" alone becomes "105_" (the text after the underscore is only a description).</summary>
+        public static string CustomFieldLabel(string name) => name.IndexOf('_') >= 0 ? name : name + "_";
+
+        /// <summary>True for a custom-field column such as "105_student_id" or "105"; <paramref name="fieldId"/> is its number.</summary>
         public static bool IsCustomField(string label, out string fieldId)
         {
-            Match match = CustomFieldLabel.Match(label ?? string.Empty);
+            Match match = CustomFieldPattern.Match(label ?? string.Empty);
             fieldId = match.Success ? match.Groups[1].Value.TrimStart('0') : null;
             if (match.Success && fieldId.Length == 0)
             {

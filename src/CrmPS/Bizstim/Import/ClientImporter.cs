@@ -96,10 +96,9 @@ namespace CrmPS.Bizstim
         private void Send(List<(ClientRow Row, ImportResult Result)> items, bool confirmed)
         {
             var batch = new ClientBatch(items.Select(i => i.Row).ToList());
-            int batchNumber = _progress.BatchesSent + 1;
             if (!confirmed)
             {
-                string declined = _host.DeclineReason(batch, batchNumber);
+                string declined = _host.DeclineReason(batch);
                 if (declined != null)
                 {
                     Finish(items, ImportStatus.Skipped, 0, declined);
@@ -107,6 +106,7 @@ namespace CrmPS.Bizstim
                 }
             }
 
+            int batchNumber;
             for (int attempt = 0; ; attempt++)
             {
                 WaitForBudget();
@@ -123,7 +123,7 @@ namespace CrmPS.Bizstim
                 }
                 catch (CrmApiException error)
                 {
-                    _host.BatchError(error, batch);
+                    _host.BatchError(error, batch, InputRows(items));
                     Finish(items, ImportStatus.Failed, batchNumber, error.Message);
                     return;
                 }
@@ -138,7 +138,8 @@ namespace CrmPS.Bizstim
                         string unverified = $"Bizstim reported an error with 1 or more records of batch {batchNumber} ({batch.RowRange}) without saying which; this row may or may not have been stored: check it with Get-BizstimClient -Email.";
                         _host.BatchError(
                             new CrmApiException(BizstimConnection.ServiceName, "BizstimImportPartial", ErrorCategory.InvalidResult, $"{unverified} Bizstim said: {outcome.Message}", serverMessage: outcome.Message),
-                            batch);
+                            batch,
+                            InputRows(items));
                         Finish(items, ImportStatus.Unverified, batchNumber, unverified);
                         return;
 
@@ -155,7 +156,7 @@ namespace CrmPS.Bizstim
                         BizstimConnection.ServiceName,
                         new ApiResponse("POST", "api/clients", 429, "Too Many Requests", null, outcome.Message, outcome.RetryAfter),
                         outcome.Message);
-                    _host.BatchError(refused, batch);
+                    _host.BatchError(refused, batch, InputRows(items));
                     Finish(items, ImportStatus.Failed, batchNumber, refused.Message);
                     return;
                 }
@@ -166,6 +167,9 @@ namespace CrmPS.Bizstim
                 _connection.Budget.ExhaustUntil(now, now + wait);
             }
         }
+
+        private static IReadOnlyList<object> InputRows(List<(ClientRow Row, ImportResult Result)> items) =>
+            items.Select(i => i.Row.Source).ToList();
 
         private void ResendInTrialBatches(List<(ClientRow Row, ImportResult Result)> items)
         {

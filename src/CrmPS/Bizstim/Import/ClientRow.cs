@@ -5,8 +5,9 @@ namespace CrmPS.Bizstim
     /// <summary>One validated input row, ready to be placed in a batch.</summary>
     internal sealed class ClientRow
     {
-        public ClientRow(long rowNumber, string[] fixedValues, IReadOnlyList<CustomFieldValue> customFields, string tags)
+        public ClientRow(long rowNumber, string[] fixedValues, IReadOnlyList<CustomFieldValue> customFields, string tags, object source = null)
         {
+            Source = source;
             RowNumber = rowNumber;
             FixedValues = fixedValues;
             CustomFields = customFields;
@@ -14,6 +15,9 @@ namespace CrmPS.Bizstim
         }
 
         public long RowNumber { get; }
+
+        /// <summary>The input object the row came from, handed back as the TargetObject of errors about its batch.</summary>
+        public object Source { get; }
 
         /// <summary>The 16 fixed columns, already in the form Bizstim expects.</summary>
         public string[] FixedValues { get; }

@@ -30,7 +30,7 @@ namespace CrmPS.Bizstim
         /// <summary>Builds the row; on failure returns null and fills <paramref name="problems"/>.</summary>
         /// <param name="fixedValues">The 16 fixed columns in header order, as bound (string, DateTime, number or null).</param>
         /// <param name="extraProperties">The input object's other properties: custom-field columns and tags are picked from these.</param>
-        public ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, out List<string> problems)
+        public ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, out List<string> problems, object source = null)
         {
             problems = new List<string>();
             var values = new string[ClientColumns.FixedLabels.Count];
@@ -71,7 +71,7 @@ namespace CrmPS.Bizstim
                 {
                     if (ClientColumns.IsCustomField(property.Key, out string fieldId))
                     {
-                        customFields.Add(new CustomFieldValue(fieldId, property.Key, ValueText.Of(property.Value)));
+                        customFields.Add(new CustomFieldValue(fieldId, ClientColumns.CustomFieldLabel(property.Key), ValueText.Of(property.Value)));
                     }
                     else if (ClientColumns.IsTags(property.Key))
                     {
@@ -85,7 +85,7 @@ namespace CrmPS.Bizstim
                 return null;
             }
 
-            return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags));
+            return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags), source);
         }
 
         private static void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
@@ -125,7 +125,7 @@ namespace CrmPS.Bizstim
             foreach (DictionaryEntry entry in customFields)
             {
                 string key = ValueText.Of(entry.Key).Trim();
-                string label = key.IndexOf('_') >= 0 ? key : key + "_";
+                string label = ClientColumns.CustomFieldLabel(key);
                 if (!ClientColumns.IsCustomField(label, out string fieldId))
                 {
                     throw new ArgumentException($"-CustomField key '{key}' is not a custom field: use the field's number, as in @{{ 105 = 'value' }} or @{{ '105_student_id' = 'value' }}.");

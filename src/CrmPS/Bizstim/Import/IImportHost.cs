@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace CrmPS.Bizstim
@@ -7,7 +8,7 @@ namespace CrmPS.Bizstim
     internal interface IImportHost
     {
         /// <summary>Asks -WhatIf/-Confirm; returns null to send, or the reason the batch is not sent.</summary>
-        string DeclineReason(ClientBatch batch, int batchNumber);
+        string DeclineReason(ClientBatch batch);
 
         T Wait<T>(Task<T> task);
 
@@ -21,6 +22,6 @@ namespace CrmPS.Bizstim
 
         void Warn(string message);
 
-        void BatchError(Core.CrmApiException error, ClientBatch batch);
+        void BatchError(Core.CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows);
     }
 }

@@ -2,10 +2,13 @@ using System;
 
 namespace CrmPS.Bizstim
 {
-    /// <summary>A Bizstim session (CrmPS.Bizstim.Session); Start and End carry the account time zone's offset.</summary>
+    /// <summary>
+    /// A Bizstim session (CrmPS.Bizstim.Session); Start and End carry the account time zone's offset.
+    /// The id is SessionId, not Id, so a session piped to Get-BizstimClient binds its ClientId.
+    /// </summary>
     public sealed class Session
     {
-        public int Id { get; set; }
+        public int SessionId { get; set; }
 
         public SessionStatus? Status { get; set; }
 
