@@ -80,7 +80,26 @@ namespace CrmPS.SandboxHost
                 ContentType = context.Request.ContentType,
                 Body = await ReadBodyAsync(context.Request).ConfigureAwait(false),
             };
-            await WriteAsync(context.Response, _service.Handle(request)).ConfigureAwait(false);
+            SandboxResponse response = _service.Handle(request);
+            if (response.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(response.Delay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            if (response.AbortConnection)
+            {
+                context.Abort();
+                return;
+            }
+
+            await WriteAsync(context.Response, response).ConfigureAwait(false);
         }
 
         private string RelativePath(string rawPath)

@@ -23,6 +23,12 @@ namespace CrmPS.Core
         /// <summary>Builds a fresh body each time the request is sent, so a request can be sent again.</summary>
         public Func<HttpContent> ContentFactory { get; set; }
 
+        /// <summary>GET, PUT and DELETE may be sent again after any transient failure; POST only when it provably was not processed.</summary>
+        public bool IsIdempotent => Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Delete || Method == HttpMethod.Head;
+
+        /// <summary>False when the caller paces itself on 429 (the Bizstim importer), so the choke point hands the refusal back at once.</summary>
+        public bool RetryWhenRateLimited { get; set; } = true;
+
         public ApiRequest WithQuery(string name, string value)
         {
             Query.Add(new KeyValuePair<string, string>(name, value));

@@ -1,7 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
+using System.Management.Automation;
+using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,8 +14,8 @@ namespace CrmPS.Core
 {
     /// <summary>
     /// The one choke point every request of every service passes: builds the URL under the base
-    /// address, authenticates, sends, times, logs (without secrets) and turns transport failures
-    /// into CrmApiException.
+    /// address, authenticates, sends, times, retries what is safe to retry, logs (without
+    /// secrets) and turns transport failures into CrmApiException.
     /// </summary>
     internal sealed class ApiTransport
     {
@@ -23,63 +27,38 @@ namespace CrmPS.Core
             _connection = connection;
         }
 
+        private string Service => _connection.Service;
+
         public async Task<ApiResponse> SendAsync(ApiRequest request, MessageQueue log, CancellationToken cancellationToken)
         {
             Uri uri = BuildUri(request);
             string shownUrl = Redact(uri);
-            using (var message = new HttpRequestMessage(request.Method, uri))
+            for (int retry = 0; ; retry++)
             {
-                message.Content = request.ContentFactory?.Invoke();
-                _connection.Authenticate(message);
-                RefuseHeaderInjection(message);
-
-                var stopwatch = Stopwatch.StartNew();
-                HttpResponseMessage response;
+                bool retriesLeft = retry < _connection.Retry.MaxRetry;
+                ApiResponse response;
                 try
                 {
-                    response = await _connection.HttpClient.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    response = await SendOnceAsync(request, uri, shownUrl, log, cancellationToken).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                catch (CrmApiException failure) when (retriesLeft && (request.IsIdempotent || !failure.MayHaveReachedServer) && IsTransient(failure))
                 {
-                    log?.Verbose($"{request.Method} {shownUrl} -> timed out after {stopwatch.ElapsedMilliseconds} ms");
-                    throw new CrmApiException(
-                        _connection.Service,
-                        _connection.Service + "Timeout",
-                        System.Management.Automation.ErrorCategory.OperationTimeout,
-                        $"{_connection.Service} did not answer {request.Method} {shownUrl} within {_connection.TimeoutSec} s (raise -TimeoutSec on Connect-{_connection.Service} if the server is slow).");
-                }
-                catch (HttpRequestException ex)
-                {
-                    log?.Verbose($"{request.Method} {shownUrl} -> failed after {stopwatch.ElapsedMilliseconds} ms: {Describe(ex)}");
-                    throw new CrmApiException(
-                        _connection.Service,
-                        _connection.Service + "ConnectionFailed",
-                        System.Management.Automation.ErrorCategory.ConnectionError,
-                        $"Could not reach {_connection.Service} for {request.Method} {shownUrl}: {Describe(ex)}",
-                        inner: ex);
+                    await WaitBeforeRetryAsync(request, shownUrl, failure.Message, _connection.Retry.Backoff(retry), retry, log, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
-                using (response)
+                if (!retriesLeft || !RetryPolicy.IsTransientStatus(response.StatusCode) || !MayResend(request, response))
                 {
-                    string body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    stopwatch.Stop();
-                    int status = (int)response.StatusCode;
-                    log?.Verbose($"{request.Method} {shownUrl} -> {status} in {stopwatch.ElapsedMilliseconds} ms");
-                    if (log != null && body.Length > 0)
-                    {
-                        log.Debug($"{_connection.Service} response body ({body.Length} characters): "
-                            + (body.Length > DebugBodyPreview ? body.Substring(0, DebugBodyPreview) + "..." : body));
-                    }
-
-                    return new ApiResponse(
-                        request.Method.Method,
-                        shownUrl,
-                        status,
-                        response.ReasonPhrase,
-                        response.Content?.Headers.ContentType?.ToString(),
-                        body,
-                        RetryAfter(response));
+                    return response;
                 }
+
+                TimeSpan wait = response.RetryAfter ?? _connection.Retry.Backoff(retry);
+                if (wait > RetryPolicy.MaxRetryAfter)
+                {
+                    return response;
+                }
+
+                await WaitBeforeRetryAsync(request, shownUrl, $"{Service} answered {response.StatusCode} {response.ReasonPhrase}", wait, retry, log, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -95,6 +74,148 @@ namespace CrmPS.Core
             }
 
             return new Uri(builder.ToString());
+        }
+
+        /// <summary>A 5xx or 429 to an idempotent request may be resent; a POST only on 429 with Retry-After (refused before processing).</summary>
+        private static bool MayResend(ApiRequest request, ApiResponse response)
+        {
+            if (response.StatusCode == 429)
+            {
+                return request.RetryWhenRateLimited && (request.IsIdempotent || response.RetryAfter.HasValue);
+            }
+
+            return request.IsIdempotent;
+        }
+
+        private static bool IsTransient(CrmApiException failure) =>
+            failure.Category == ErrorCategory.OperationTimeout || failure.Category == ErrorCategory.ConnectionError;
+
+        private async Task WaitBeforeRetryAsync(ApiRequest request, string shownUrl, string reason, TimeSpan wait, int retry, MessageQueue log, CancellationToken cancellationToken)
+        {
+            log?.Verbose($"{request.Method} {shownUrl} failed ({reason}); retry {retry + 1} of {_connection.Retry.MaxRetry} in {wait.TotalSeconds:0.0} s.");
+            await _connection.Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, string shownUrl, MessageQueue log, CancellationToken cancellationToken)
+        {
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var message = new HttpRequestMessage(request.Method, uri))
+            {
+                attempt.CancelAfter(_connection.RequestTimeout);
+                message.Content = request.ContentFactory?.Invoke();
+                _connection.Authenticate(message);
+                RefuseHeaderInjection(message);
+
+                var stopwatch = Stopwatch.StartNew();
+                try
+                {
+                    using (HttpResponseMessage response = await _connection.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false))
+                    {
+                        string body = await ReadBodyAsync(response, request, shownUrl, attempt.Token).ConfigureAwait(false);
+                        int status = (int)response.StatusCode;
+                        log?.Verbose($"{request.Method} {shownUrl} -> {status} in {stopwatch.ElapsedMilliseconds} ms");
+                        if (log != null && body.Length > 0)
+                        {
+                            log.Debug($"{Service} response body ({body.Length} characters): "
+                                + (body.Length > DebugBodyPreview ? body.Substring(0, DebugBodyPreview) + "..." : body));
+                        }
+
+                        return new ApiResponse(request.Method.Method, shownUrl, status, response.ReasonPhrase, response.Content?.Headers.ContentType?.ToString(), body, RetryAfter(response));
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    log?.Verbose($"{request.Method} {shownUrl} -> timed out after {stopwatch.ElapsedMilliseconds} ms");
+                    throw new CrmApiException(
+                        Service,
+                        Service + "Timeout",
+                        ErrorCategory.OperationTimeout,
+                        $"{Service} did not answer {request.Method} {shownUrl} within {_connection.RequestTimeout.TotalSeconds:0.###} s (raise -TimeoutSec on Connect-{Service} if the server is slow).",
+                        mayHaveReachedServer: true);
+                }
+                catch (HttpRequestException ex)
+                {
+                    bool notSent = FailedBeforeSending(ex);
+                    log?.Verbose($"{request.Method} {shownUrl} -> failed after {stopwatch.ElapsedMilliseconds} ms: {Describe(ex)}");
+                    throw new CrmApiException(
+                        Service,
+                        Service + "ConnectionFailed",
+                        ErrorCategory.ConnectionError,
+                        $"Could not reach {Service} for {request.Method} {shownUrl}: {Describe(ex)}",
+                        inner: ex,
+                        mayHaveReachedServer: !notSent);
+                }
+            }
+        }
+
+        private async Task<string> ReadBodyAsync(HttpResponseMessage response, ApiRequest request, string shownUrl, CancellationToken cancellationToken)
+        {
+            if (response.Content == null)
+            {
+                return string.Empty;
+            }
+
+            long cap = _connection.MaxResponseBytes;
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared > cap)
+            {
+                throw TooLarge(request, shownUrl, (int)response.StatusCode, declared.Value);
+            }
+
+            using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                    if (buffer.Length > cap)
+                    {
+                        throw TooLarge(request, shownUrl, (int)response.StatusCode, buffer.Length);
+                    }
+                }
+
+                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+        }
+
+        private CrmApiException TooLarge(ApiRequest request, string shownUrl, int status, long bytes) =>
+            new CrmApiException(
+                Service,
+                Service + "ResponseTooLarge",
+                ErrorCategory.InvalidResult,
+                $"{Service} answered {request.Method} {shownUrl} with {status} and a body of more than {_connection.MaxResponseBytes / (1024 * 1024)} MB ({bytes} bytes read); CrmPS refuses responses that large.",
+                status,
+                mayHaveReachedServer: true);
+
+        /// <summary>True when the connection was never made (refused, name not resolved), so the request cannot have been processed.</summary>
+        private static bool FailedBeforeSending(Exception ex)
+        {
+            for (Exception e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.NoData:
+                        case SocketError.TryAgain:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+
+                if (e is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure || web.Status == WebExceptionStatus.ProxyNameResolutionFailure))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Redact(Uri uri)

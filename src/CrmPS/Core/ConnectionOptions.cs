@@ -10,6 +10,8 @@ namespace CrmPS.Core
 
         public int TimeoutSec { get; set; } = DefaultTimeoutSec;
 
+        public int MaxRetry { get; set; } = RetryPolicy.DefaultMaxRetry;
+
         public Uri Proxy { get; set; }
 
         public PSCredential ProxyCredential { get; set; }

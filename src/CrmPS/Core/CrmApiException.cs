@@ -6,9 +6,10 @@ namespace CrmPS.Core
     /// <summary>A failed call to a CRM, carrying the server's own words; becomes an ErrorRecord with a stable id.</summary>
     public sealed class CrmApiException : Exception
     {
-        internal CrmApiException(string service, string errorId, ErrorCategory category, string message, int? statusCode = null, string serverMessage = null, Exception inner = null)
+        internal CrmApiException(string service, string errorId, ErrorCategory category, string message, int? statusCode = null, string serverMessage = null, Exception inner = null, bool mayHaveReachedServer = false)
             : base(message, inner)
         {
+            MayHaveReachedServer = mayHaveReachedServer;
             Service = service;
             ErrorId = errorId;
             Category = category;
@@ -26,12 +27,18 @@ namespace CrmPS.Core
 
         public string ServerMessage { get; }
 
+        /// <summary>
+        /// True when the request may have been processed although no clear answer came back (a timeout or
+        /// reset after sending, a 5xx, an unreadable reply): a write must be verified, not blindly sent again.
+        /// </summary>
+        public bool MayHaveReachedServer { get; }
+
         internal static CrmApiException FromResponse(string service, ApiResponse response, string serverMessage)
         {
             string said = string.IsNullOrWhiteSpace(serverMessage) ? TextPreview.Of(response.Body) : serverMessage.Trim();
             string message = $"{service} answered {response.StatusCode} {response.ReasonPhrase} to {response.Method} {response.Url}"
                 + (said.Length > 0 ? ": " + said : ".");
-            return new CrmApiException(service, service + "Api" + response.StatusCode, CategoryFor(response.StatusCode), message, response.StatusCode, serverMessage);
+            return new CrmApiException(service, service + "Api" + response.StatusCode, CategoryFor(response.StatusCode), message, response.StatusCode, serverMessage, mayHaveReachedServer: response.StatusCode >= 500);
         }
 
         internal static CrmApiException InvalidResponse(string service, ApiResponse response, string problem) =>
@@ -41,7 +48,8 @@ namespace CrmPS.Core
                 ErrorCategory.InvalidResult,
                 $"{service} sent a response CrmPS cannot read to {response.Method} {response.Url} ({response.StatusCode}, {DescribeContentType(response.ContentType)}, {response.Body.Length} characters): {problem}"
                     + (response.Body.Length > 0 ? " The response began: " + TextPreview.Of(response.Body) : string.Empty),
-                response.StatusCode);
+                response.StatusCode,
+                mayHaveReachedServer: true);
 
         public ErrorRecord ToErrorRecord(object targetObject) => new ErrorRecord(this, ErrorId, Category, targetObject);
 

@@ -11,8 +11,6 @@ namespace CrmPS.Core
     /// </summary>
     public abstract class CrmConnection
     {
-        private const long MaxResponseBytes = 32L * 1024 * 1024;
-
         private readonly SecureString _apiKey;
 
         internal CrmConnection(string service, Uri baseUri, SecureString apiKey, ConnectionOptions options, HttpMessageHandler sandboxHandler)
@@ -27,12 +25,15 @@ namespace CrmPS.Core
 
             options = options ?? new ConnectionOptions();
             TimeoutSec = options.TimeoutSec;
+            RequestTimeout = TimeSpan.FromSeconds(options.TimeoutSec);
             Proxy = options.Proxy;
             IsSandbox = sandboxHandler != null;
+            Retry = new RetryPolicy(options.MaxRetry);
+
+            // The transport enforces RequestTimeout per attempt, so a timeout can be told apart from Ctrl+C.
             HttpClient = new HttpClient(sandboxHandler ?? CreateHandler(options), disposeHandler: true)
             {
-                Timeout = TimeSpan.FromSeconds(options.TimeoutSec),
-                MaxResponseContentBufferSize = MaxResponseBytes,
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
             Transport = new ApiTransport(this);
         }
@@ -49,6 +50,16 @@ namespace CrmPS.Core
         public int TimeoutSec { get; }
 
         public Uri Proxy { get; }
+
+        /// <summary>How many times an idempotent request is sent again after a transient failure.</summary>
+        public int MaxRetry => Retry.MaxRetry;
+
+        internal RetryPolicy Retry { get; }
+
+        internal TimeSpan RequestTimeout { get; set; }
+
+        /// <summary>Responses larger than this are refused rather than read into memory.</summary>
+        internal long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
 
         internal HttpClient HttpClient { get; }
 

@@ -41,7 +41,18 @@ namespace CrmPS.Sandbox
                 Body = request.Content == null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false),
             };
             cancellationToken.ThrowIfCancellationRequested();
-            return ToMessage(request, _service.Handle(sandboxRequest));
+            SandboxResponse response = _service.Handle(sandboxRequest);
+            if (response.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(response.Delay, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (response.AbortConnection)
+            {
+                throw new HttpRequestException("An error occurred while sending the request.", new System.IO.IOException("The sandbox reset the connection (injected fault)."));
+            }
+
+            return ToMessage(request, response);
         }
 
         private string RelativePath(Uri uri)

@@ -18,6 +18,12 @@ namespace CrmPS.Sandbox
         public IDictionary<string, string> Headers { get; } =
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Fault injection: how long the server waits before answering.</summary>
+        public TimeSpan Delay { get; set; }
+
+        /// <summary>Fault injection: drop the connection instead of answering.</summary>
+        public bool AbortConnection { get; set; }
+
         public string BodyText => Encoding.UTF8.GetString(Body ?? Array.Empty<byte>());
 
         public static SandboxResponse Json(int status, string json) => Json(status, Encoding.UTF8.GetBytes(json ?? ""));

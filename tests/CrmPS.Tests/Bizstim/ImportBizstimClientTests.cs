@@ -258,42 +258,24 @@ public sealed class ImportBizstimClientTests : BizstimTestBase
     }
 
     [Fact]
-    public void A_server_error_page_fails_the_batch_with_a_readable_error_and_the_next_batch_still_goes()
+    public void A_refusal_that_is_not_ambiguous_fails_the_batch_with_the_server_message_and_the_next_batch_still_goes()
     {
-        var scripted = new ScriptedService(Sandbox);
-        Server.Service.Current = scripted;
-        scripted.FailNext("POST", 502, "text/html", "<html><head><title>502</title></head><body><h1>Bad Gateway</h1><p>The upstream server is down.</p></body></html>");
+        var faults = InjectFaults();
+        faults.Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 400 });
         Connect();
-
         var rows = CsvRows.Documented(4);
 
         var run = Ps.Run("$rows | Import-BizstimClient -BatchSize 2", ("rows", rows));
 
         var error = Assert.Single(run.Errors);
         Assert.Equal(new object[] { rows[0], rows[1] }, (object[])error.TargetObject);
-        Assert.Contains("502", error.ToString());
-        Assert.Contains("Bad Gateway The upstream server is down.", error.ToString());
-        Assert.DoesNotContain("<h1>", error.ToString());
-        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+        Assert.Contains("400", error.ToString());
+        Assert.Contains("Too many requests; try again later.", error.ToString());
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Equal(
             new[] { ImportStatus.Failed, ImportStatus.Failed, ImportStatus.Imported, ImportStatus.Imported },
             run.Objects<ImportResult>().Select(r => r.Status));
         Assert.Equal(2, Sandbox.Clients.Count);
-    }
-
-    [Fact]
-    public void A_batch_the_server_calls_partly_failed_is_reported_as_unverified()
-    {
-        var scripted = new ScriptedService(Sandbox);
-        Server.Service.Current = scripted;
-        scripted.FailNext("POST", 200, "application/json", "{\"status\":\"failure\",\"response\":\"There was an error with 1 or more of the records. Please check the records to determine which accounts were impacted\"}");
-        Connect();
-
-        var run = Ps.Run("$rows | Import-BizstimClient", ("rows", CsvRows.Documented(2)));
-
-        Assert.Single(run.Errors);
-        Assert.All(run.Objects<ImportResult>(), r => Assert.Equal(ImportStatus.Unverified, r.Status));
-        Assert.Contains("Get-BizstimClient -Email", run.Objects<ImportResult>().First().Message);
     }
 
     [Fact]

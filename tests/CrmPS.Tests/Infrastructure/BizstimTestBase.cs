@@ -34,6 +34,14 @@ public abstract class BizstimTestBase : IClassFixture<BizstimServerFixture>, IDi
         return Sandbox;
     }
 
+    /// <summary>Puts a fault injector in front of the current emulator; faults added to it apply to the next matching requests.</summary>
+    internal FaultInjectingService InjectFaults()
+    {
+        var faults = new FaultInjectingService(Sandbox, Clock);
+        Server.Service.Current = faults;
+        return faults;
+    }
+
     /// <summary>Connect-Bizstim over loopback HTTP with the virtual clock; returns the connection object.</summary>
     internal BizstimConnection Connect(string plan = "Enterprise")
     {

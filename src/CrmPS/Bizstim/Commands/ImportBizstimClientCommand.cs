@@ -20,6 +20,7 @@ namespace CrmPS.Bizstim
         private BizstimConnection _connection;
         private ClientRowBuilder _rowBuilder;
         private ClientImporter _importer;
+        private ImportCheckpoint _checkpoint;
         private long _rowNumber;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -101,6 +102,11 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
 
+        /// <summary>A file that records progress after every batch, so the same import run again skips what is settled.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CheckpointPath { get; set; }
+
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection();
@@ -113,8 +119,13 @@ namespace CrmPS.Bizstim
                 ThrowTerminatingError(new ErrorRecord(ex, "BizstimCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
             }
 
+            if (CheckpointPath != null)
+            {
+                _checkpoint = OpenCheckpoint(GetUnresolvedProviderPathFromPSPath(CheckpointPath));
+            }
+
             int? batchSize = MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)) ? BatchSize : (int?)null;
-            _importer = new ClientImporter(_connection, batchSize, this, Messages, CancellationToken);
+            _importer = new ClientImporter(_connection, batchSize, _checkpoint, this, Messages, CancellationToken);
         }
 
         protected override void ProcessRecord()
@@ -126,7 +137,22 @@ namespace CrmPS.Bizstim
                 PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
-            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, ExtraProperties(), out List<string> problems, InputObject);
+            List<KeyValuePair<string, object>> extras = ExtraProperties().ToList();
+            uint hash = RowFingerprint.Of(fixedValues, extras);
+            ImportStatus? settled = null;
+            bool inFlight = false;
+            if (_checkpoint != null)
+            {
+                RecallFromCheckpoint(hash, out settled, out inFlight);
+            }
+
+            if (settled.HasValue)
+            {
+                WriteResults(_importer.AddSettledEarlier(result, settled.Value));
+                return;
+            }
+
+            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, extras, out List<string> problems, InputObject);
             if (row == null)
             {
                 result.Message = string.Join(" ", problems);
@@ -145,13 +171,60 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            WriteResults(_importer.AddValid(row, result));
+            WriteResults(inFlight ? _importer.AddInFlightEarlier(row, hash, result) : _importer.AddValid(row, hash, result));
         }
 
         protected override void EndProcessing()
         {
             WriteResults(_importer.Complete());
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private ImportCheckpoint OpenCheckpoint(string path)
+        {
+            try
+            {
+                ImportCheckpoint checkpoint = ImportCheckpoint.Open(path, _connection.BaseUri);
+                checkpoint.ReadOnly = IsWhatIf();
+                if (checkpoint.FinalCount > 0)
+                {
+                    WriteVerbose($"Resuming from checkpoint {path}: {checkpoint.FinalCount} rows are already settled and will not be sent again.");
+                }
+
+                return checkpoint;
+            }
+            catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BizstimCheckpointUnusable", ErrorCategory.InvalidData, path));
+                return null;
+            }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
+            {
+                return ((SwitchParameter)whatIf).IsPresent;
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+        }
+
+        private void RecallFromCheckpoint(uint hash, out ImportStatus? settled, out bool inFlight)
+        {
+            settled = null;
+            inFlight = false;
+            bool sameInput = _rowNumber == 1
+                ? _checkpoint.AcceptFirstRow(hash) && _checkpoint.TryRecall(_rowNumber, hash, out settled, out inFlight)
+                : _checkpoint.TryRecall(_rowNumber, hash, out settled, out inFlight);
+            if (!sameInput)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidDataException($"Row {_rowNumber} is not the row recorded in the checkpoint {_checkpoint.Path}: the checkpoint was made for another input (or the input changed). Nothing more is sent. Use another -CheckpointPath to import this input, or delete the file to start over."),
+                    "BizstimCheckpointMismatch",
+                    ErrorCategory.InvalidData,
+                    InputObject));
+            }
         }
 
         string IImportHost.DeclineReason(ClientBatch batch)

@@ -8,14 +8,16 @@ namespace CrmPS.Bizstim
 {
     /// <summary>
     /// Streams rows into batches of the plan's size, paces them to the plan's hourly budget, sends
-    /// them, and hands back one ImportResult per row in input order as soon as it is final. Never
-    /// holds more than one batch of rows plus the results waiting on it.
+    /// them, verifies rows whose batch got an ambiguous reply, and hands back one ImportResult per
+    /// row in input order as soon as it is final. Never holds more than one batch of rows plus the
+    /// results waiting on it.
     /// </summary>
     internal sealed class ClientImporter
     {
         private const int MaxResendsAfterRefusal = 3;
         private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan DefaultRefusalWait = TimeSpan.FromMinutes(1);
+        private static readonly TimeSpan LookupSpacing = TimeSpan.FromMilliseconds(100);
 
         private readonly BizstimConnection _connection;
         private readonly BizstimApi _api;
@@ -23,16 +25,18 @@ namespace CrmPS.Bizstim
         private readonly MessageQueue _log;
         private readonly System.Threading.CancellationToken _cancel;
         private readonly int? _requestedBatchSize;
-        private readonly List<(ClientRow Row, ImportResult Result)> _buffer = new List<(ClientRow, ImportResult)>();
+        private readonly ImportCheckpoint _checkpoint;
+        private readonly List<PendingRow> _buffer = new List<PendingRow>();
         private readonly Queue<ImportResult> _inOrder = new Queue<ImportResult>();
         private readonly HashSet<ImportResult> _final = new HashSet<ImportResult>();
         private readonly ImportProgress _progress = new ImportProgress();
 
-        public ClientImporter(BizstimConnection connection, int? batchSize, IImportHost host, MessageQueue log, System.Threading.CancellationToken cancel)
+        public ClientImporter(BizstimConnection connection, int? batchSize, ImportCheckpoint checkpoint, IImportHost host, MessageQueue log, System.Threading.CancellationToken cancel)
         {
             _connection = connection;
             _api = connection.Api;
             _requestedBatchSize = batchSize;
+            _checkpoint = checkpoint;
             _host = host;
             _log = log;
             _cancel = cancel;
@@ -40,16 +44,11 @@ namespace CrmPS.Bizstim
 
         public int BatchSize => Math.Min(_requestedBatchSize ?? int.MaxValue, _connection.MaxClientsPerOperation);
 
-        public IEnumerable<ImportResult> AddValid(ClientRow row, ImportResult result)
+        public IEnumerable<ImportResult> AddValid(ClientRow row, uint hash, ImportResult result)
         {
             _progress.RowsRead++;
             _inOrder.Enqueue(result);
-            _buffer.Add((row, result));
-            while (_buffer.Count >= BatchSize)
-            {
-                SendBuffered(BatchSize);
-            }
-
+            Buffer(new PendingRow(row, hash, result));
             return Ready();
         }
 
@@ -63,6 +62,30 @@ namespace CrmPS.Bizstim
             return Ready();
         }
 
+        /// <summary>A row the checkpoint says was settled in an earlier run: reported again, never sent.</summary>
+        public IEnumerable<ImportResult> AddSettledEarlier(ImportResult result, ImportStatus status)
+        {
+            _progress.RowsRead++;
+            result.Status = status;
+            result.Message = status == ImportStatus.Imported
+                ? "Imported in an earlier run (recorded in the checkpoint); not sent again."
+                : "Unverified in an earlier run (recorded in the checkpoint); not sent again: check it in Bizstim.";
+            CountOutcome(status, 1);
+            _inOrder.Enqueue(result);
+            _final.Add(result);
+            return Ready();
+        }
+
+        /// <summary>A row that was in flight when an earlier run stopped: looked up before it may be sent again.</summary>
+        public IEnumerable<ImportResult> AddInFlightEarlier(ClientRow row, uint hash, ImportResult result)
+        {
+            _progress.RowsRead++;
+            _inOrder.Enqueue(result);
+            var pending = new PendingRow(row, hash, result);
+            Verify(new List<PendingRow> { pending }, 0, "the earlier run stopped while its batch was in flight");
+            return Ready();
+        }
+
         public IEnumerable<ImportResult> Complete()
         {
             while (_buffer.Count > 0)
@@ -73,6 +96,15 @@ namespace CrmPS.Bizstim
             _progress.CurrentOperation = "Done";
             _host.ReportProgress(_progress);
             return Ready();
+        }
+
+        private void Buffer(PendingRow pending)
+        {
+            _buffer.Add(pending);
+            while (_buffer.Count >= BatchSize)
+            {
+                SendBuffered(BatchSize);
+            }
         }
 
         private List<ImportResult> Ready()
@@ -93,7 +125,7 @@ namespace CrmPS.Bizstim
             Send(taken, confirmed: false);
         }
 
-        private void Send(List<(ClientRow Row, ImportResult Result)> items, bool confirmed)
+        private void Send(List<PendingRow> items, bool confirmed)
         {
             var batch = new ClientBatch(items.Select(i => i.Row).ToList());
             if (!confirmed)
@@ -106,6 +138,7 @@ namespace CrmPS.Bizstim
                 }
             }
 
+            _checkpoint?.MarkInFlight(items.Select(i => (i.Row.RowNumber, i.Hash)));
             int batchNumber;
             for (int attempt = 0; ; attempt++)
             {
@@ -121,6 +154,11 @@ namespace CrmPS.Bizstim
                 {
                     outcome = _host.Wait(_api.ImportAsync(batch, _log, _cancel));
                 }
+                catch (CrmApiException error) when (error.MayHaveReachedServer)
+                {
+                    Verify(items, batchNumber, error.Message);
+                    return;
+                }
                 catch (CrmApiException error)
                 {
                     _host.BatchError(error, batch, InputRows(items));
@@ -135,12 +173,7 @@ namespace CrmPS.Bizstim
                         return;
 
                     case ImportOutcomeKind.Partial:
-                        string unverified = $"Bizstim reported an error with 1 or more records of batch {batchNumber} ({batch.RowRange}) without saying which; this row may or may not have been stored: check it with Get-BizstimClient -Email.";
-                        _host.BatchError(
-                            new CrmApiException(BizstimConnection.ServiceName, "BizstimImportPartial", ErrorCategory.InvalidResult, $"{unverified} Bizstim said: {outcome.Message}", serverMessage: outcome.Message),
-                            batch,
-                            InputRows(items));
-                        Finish(items, ImportStatus.Unverified, batchNumber, unverified);
+                        Verify(items, batchNumber, $"Bizstim said: {outcome.Message}");
                         return;
 
                     case ImportOutcomeKind.TrialLimit when batch.Count > BizstimPlanLimits.MaxClientsPerOperation(BizstimPlan.Trial) || _connection.Plan != BizstimPlan.Trial:
@@ -168,10 +201,105 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private static IReadOnlyList<object> InputRows(List<(ClientRow Row, ImportResult Result)> items) =>
+        /// <summary>
+        /// After an ambiguous reply, looks each row up before doing anything else: found rows are
+        /// imported, rows certainly absent are sent once more in a later batch, and rows that
+        /// cannot be told apart are Unverified with the reason.
+        /// </summary>
+        private void Verify(List<PendingRow> items, int batchNumber, string reason)
+        {
+            if (batchNumber > 0)
+            {
+                _host.Warn($"Batch {batchNumber} (rows {string.Join(", ", items.Select(i => i.Row.RowNumber))}) got an ambiguous reply ({reason}). Looking each row up before sending anything else.");
+            }
+
+            var resend = new List<PendingRow>();
+            var notImported = new List<PendingRow>();
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    _host.Wait(_connection.Clock.Delay(LookupSpacing, _cancel));
+                }
+
+                PendingRow item = items[i];
+                switch (Look(item.Row, out string detail))
+                {
+                    case Presence.Found:
+                        Finish(new List<PendingRow> { item }, ImportStatus.Imported, batchNumber, $"Imported: confirmed by looking up its e-mail after an ambiguous reply ({reason}).");
+                        break;
+                    case Presence.Absent when !item.Resent:
+                        item.Resent = true;
+                        resend.Add(item);
+                        break;
+                    case Presence.Absent:
+                        Finish(new List<PendingRow> { item }, ImportStatus.Failed, batchNumber, $"Not stored: sent twice, each time with an ambiguous reply ({reason}), and not found by lookup.");
+                        notImported.Add(item);
+                        break;
+                    default:
+                        Finish(new List<PendingRow> { item }, ImportStatus.Unverified, batchNumber, $"The reply was ambiguous ({reason}) and {detail}");
+                        notImported.Add(item);
+                        break;
+                }
+            }
+
+            if (resend.Count > 0)
+            {
+                _log.Verbose($"Rows {string.Join(", ", resend.Select(r => r.Row.RowNumber))} were not found after the ambiguous reply; sending them again in a later batch.");
+                _buffer.InsertRange(0, resend);
+            }
+
+            if (notImported.Count > 0)
+            {
+                var batch = new ClientBatch(notImported.Select(i => i.Row).ToList());
+                _host.BatchError(
+                    new CrmApiException(BizstimConnection.ServiceName, "BizstimImportUnverified", ErrorCategory.InvalidResult, $"{batch.Count} row(s) of an ambiguous batch could not be confirmed ({batch.RowRange}): {reason} See each row's Message in the results."),
+                    batch,
+                    InputRows(notImported));
+            }
+        }
+
+        private enum Presence
+        {
+            Found,
+            Absent,
+            Unknown,
+        }
+
+        private Presence Look(ClientRow row, out string detail)
+        {
+            detail = null;
+            string email = row.FixedValues[ClientColumns.Email].Split(',', ';').Select(e => e.Trim()).FirstOrDefault(e => e.Length > 0);
+            string first = row.FixedValues[ClientColumns.FirstName];
+            string last = row.FixedValues[ClientColumns.LastName];
+            try
+            {
+                if (email != null)
+                {
+                    var byEmail = new[] { new KeyValuePair<string, string>("email", email) };
+                    return _host.Wait(_api.FindClientAsync(byEmail, _log, _cancel)) != null ? Presence.Found : Presence.Absent;
+                }
+
+                var byName = new[] { new KeyValuePair<string, string>("first_name", first), new KeyValuePair<string, string>("last_name", last) };
+                if (_host.Wait(_api.FindClientAsync(byName, _log, _cancel)) == null)
+                {
+                    return Presence.Absent;
+                }
+
+                detail = $"a client named {first} {last} exists, but the row has no e-mail, so CrmPS cannot tell whether it is this row. Check it in Bizstim (Get-BizstimClient -FirstName '{first}' -LastName '{last}') before importing it again.";
+                return Presence.Unknown;
+            }
+            catch (CrmApiException error)
+            {
+                detail = $"looking the row up failed too ({error.Message}). Check it in Bizstim before importing it again.";
+                return Presence.Unknown;
+            }
+        }
+
+        private static IReadOnlyList<object> InputRows(IEnumerable<PendingRow> items) =>
             items.Select(i => i.Row.Source).ToList();
 
-        private void ResendInTrialBatches(List<(ClientRow Row, ImportResult Result)> items)
+        private void ResendInTrialBatches(List<PendingRow> items)
         {
             int size = Math.Min(BatchSize, BizstimPlanLimits.MaxClientsPerOperation(BizstimPlan.Trial));
             for (int i = 0; i < items.Count; i += size)
@@ -220,9 +348,9 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private void Finish(List<(ClientRow Row, ImportResult Result)> items, ImportStatus status, int batchNumber, string message)
+        private void Finish(List<PendingRow> items, ImportStatus status, int batchNumber, string message)
         {
-            foreach (var item in items)
+            foreach (PendingRow item in items)
             {
                 item.Result.Status = status;
                 item.Result.Batch = batchNumber;
@@ -230,16 +358,21 @@ namespace CrmPS.Bizstim
                 _final.Add(item.Result);
             }
 
+            CountOutcome(status, items.Count);
+            _checkpoint?.Settle(items.Select(i => (i.Row.RowNumber, i.Hash, status)));
+            _host.ReportProgress(_progress);
+        }
+
+        private void CountOutcome(ImportStatus status, int count)
+        {
             if (status == ImportStatus.Imported)
             {
-                _progress.Imported += items.Count;
+                _progress.Imported += count;
             }
             else
             {
-                _progress.NotImported += items.Count;
+                _progress.NotImported += count;
             }
-
-            _host.ReportProgress(_progress);
         }
     }
 }

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CrmPS.Core;
+
+namespace CrmPS.Sandbox
+{
+    /// <summary>
+    /// Wraps an emulator and makes chosen requests misbehave the way real networks and servers do:
+    /// refusals, timeouts, resets before or after the write is committed, HTML and truncated bodies.
+    /// </summary>
+    public sealed class FaultInjectingService : ISandboxService
+    {
+        private readonly ISandboxService _inner;
+        private readonly IClock _clock;
+        private readonly List<SandboxFault> _faults = new List<SandboxFault>();
+
+        public FaultInjectingService(ISandboxService inner, IClock clock = null)
+        {
+            _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+            _clock = clock ?? SystemClock.Instance;
+        }
+
+        /// <summary>How many requests were given a fault.</summary>
+        public int FaultsApplied { get; private set; }
+
+        public FaultInjectingService Add(SandboxFault fault)
+        {
+            lock (_faults)
+            {
+                _faults.Add(fault);
+            }
+
+            return this;
+        }
+
+        public SandboxResponse Handle(SandboxRequest request)
+        {
+            SandboxFault fault = Take(request);
+            if (fault == null)
+            {
+                return _inner.Handle(request);
+            }
+
+            switch (fault.Kind)
+            {
+                case SandboxFaultKind.Status:
+                    return StatusReply(fault);
+                case SandboxFaultKind.ResetBeforeProcessing:
+                    return new SandboxResponse { AbortConnection = true };
+            }
+
+            SandboxResponse real = _inner.Handle(request);
+            switch (fault.Kind)
+            {
+                case SandboxFaultKind.StatusAfterCommit:
+                    return StatusReply(fault);
+                case SandboxFaultKind.DelayAfterCommit:
+                    real.Delay = fault.Delay;
+                    return real;
+                case SandboxFaultKind.ResetAfterCommit:
+                    return new SandboxResponse { AbortConnection = true };
+                case SandboxFaultKind.HtmlBody:
+                    return Html(200, "<html><head><title>Maintenance</title></head><body><h1>We'll be right back</h1><p>Scheduled maintenance.</p></body></html>");
+                case SandboxFaultKind.TruncatedBody:
+                    real.Body = real.Body.Take(Math.Max(1, real.Body.Length / 2)).ToArray();
+                    return real;
+                default:
+                    return new SandboxResponse { StatusCode = 200, ContentType = SandboxResponse.JsonContentType, Body = HugeJson(fault.BodySize) };
+            }
+        }
+
+        private SandboxFault Take(SandboxRequest request)
+        {
+            lock (_faults)
+            {
+                SandboxFault fault = _faults.FirstOrDefault(f => f.Times > 0
+                    && (f.Method == null || string.Equals(f.Method, request.Method, StringComparison.OrdinalIgnoreCase))
+                    && (f.PathContains == null || (request.Path ?? string.Empty).IndexOf(f.PathContains, StringComparison.Ordinal) >= 0));
+                if (fault != null)
+                {
+                    fault.Times--;
+                    FaultsApplied++;
+                }
+
+                return fault;
+            }
+        }
+
+        private SandboxResponse StatusReply(SandboxFault fault)
+        {
+            SandboxResponse response = fault.StatusCode >= 500
+                ? Html(fault.StatusCode, $"<html><body><h1>{fault.StatusCode} Server Error</h1><p>The upstream server did not respond.</p></body></html>")
+                : SandboxResponse.Json(fault.StatusCode, "{\"status\":\"failure\",\"response\":\"Too many requests; try again later.\"}");
+            if (fault.RetryAfter.HasValue)
+            {
+                response.Headers["Retry-After"] = fault.RetryAfterAsDate
+                    ? (_clock.UtcNow + fault.RetryAfter.Value).ToString("r", CultureInfo.InvariantCulture)
+                    : ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return response;
+        }
+
+        private static SandboxResponse Html(int status, string html) =>
+            new SandboxResponse { StatusCode = status, ContentType = "text/html; charset=utf-8", Body = Encoding.UTF8.GetBytes(html) };
+
+        private static byte[] HugeJson(int size)
+        {
+            var body = new byte[size];
+            byte[] start = Encoding.ASCII.GetBytes("{\"status\":\"success\",\"response\":\"");
+            Array.Copy(start, body, start.Length);
+            for (int i = start.Length; i < size - 2; i++)
+            {
+                body[i] = (byte)'x';
+            }
+
+            body[size - 2] = (byte)'"';
+            body[size - 1] = (byte)'}';
+            return body;
+        }
+    }
+}
