@@ -8,8 +8,11 @@
              tests/Pester when Pester 5.1 or later is installed (skipped with a warning otherwise).
     Demo     Build, then runs examples/demo.ps1 against the built module in a new PowerShell
              process (so this session does not keep CrmPS.dll loaded and locked).
-    Package  Build, then build/Package.proj when it exists (not implemented yet: see issue 4).
-    Publish  Package, then Publish-PSResource of out/CrmPS/<version>/ to -Repository.
+    Package  Build, then packs out/CrmPS/<version>/ into out/CrmPS.<version>.nupkg, laid out as the
+             PowerShell Gallery publishes a module (build/Package.proj; the same works without pwsh
+             as `dotnet msbuild build/Package.proj`).
+    Publish  Package, then Publish-PSResource of that .nupkg (or, with PSResourceGet older than
+             1.1, of the module folder) to -Repository.
 
     The version is read from <Version> in Directory.Build.props, the only place it is kept.
 
@@ -30,6 +33,14 @@
 
 .EXAMPLE
     ./build.ps1 -Task Demo -Configuration Debug
+
+.EXAMPLE
+    ./build.ps1 -Task Package
+
+    Writes out/CrmPS.<version>.nupkg. Without pwsh: dotnet msbuild build/Package.proj
+
+.EXAMPLE
+    ./build.ps1 -Task Publish -ApiKey (Get-Secret -Name PSGalleryApiKey -AsPlainText)
 #>
 [CmdletBinding()]
 param(
@@ -122,31 +133,46 @@ function Invoke-DemoTask {
     Invoke-Native -FilePath $shell.Source -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $demo, '-ModulePath', $manifest)
 }
 
+function Get-PackagePath {
+    Join-Path $PSScriptRoot ('out/CrmPS.{0}.nupkg' -f (Get-ModuleVersion))
+}
+
 function Invoke-PackageTask {
     Invoke-BuildTask
     $packageProject = Join-Path $PSScriptRoot 'build/Package.proj'
-    if (-not (Test-Path -LiteralPath $packageProject)) {
-        throw 'Package is not implemented yet (see issue 4)'
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('msbuild', $packageProject, "-p:Configuration=$Configuration", '-nologo')
+    $package = Get-PackagePath
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "Packaging succeeded but $package is missing."
     }
 
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('msbuild', $packageProject, "-p:Configuration=$Configuration")
+    Get-Item -LiteralPath $package
 }
 
 function Invoke-PublishTask {
-    Invoke-PackageTask
-    if ($null -eq (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue)) {
+    Invoke-PackageTask | Out-Host
+    $package = Get-Item -LiteralPath (Get-PackagePath)
+    $publishCommand = Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue
+    if ($null -eq $publishCommand) {
         throw 'Publish-PSResource was not found: install Microsoft.PowerShell.PSResourceGet (included with PowerShell 7.4 and later).'
     }
 
     $publish = @{
-        Path       = Get-ModuleFolder
         Repository = $Repository
     }
+    if ($publishCommand.Parameters.ContainsKey('NupkgPath')) {
+        # Push exactly the package that was built and tested.
+        $publish.NupkgPath = $package.FullName
+    }
+    else {
+        $publish.Path = Get-ModuleFolder
+    }
+
     if ($ApiKey) {
         $publish.ApiKey = $ApiKey
     }
 
-    Publish-PSResource @publish
+    Publish-PSResource @publish -Verbose:($VerbosePreference -eq 'Continue')
 }
 
 Push-Location $PSScriptRoot

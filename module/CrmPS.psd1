@@ -20,6 +20,17 @@
         'Get-BizstimSession'
         'Get-BizstimTestimonial'
         'Get-BizstimOnDemandLink'
+        'Connect-Cdb'
+        'New-CdbCustomer'
+        'New-CdbPipeline'
+        'New-CdbNote'
+        'New-CdbEvent'
+        'New-CdbTask'
+        'Connect-Botw'
+        'Get-BotwContact'
+        'New-BotwContact'
+        'Set-BotwContact'
+        'Remove-BotwContact'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

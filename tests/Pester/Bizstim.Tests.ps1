@@ -35,6 +35,17 @@ BeforeAll {
         'Get-BizstimSession'
         'Get-BizstimTestimonial'
         'Get-BizstimOnDemandLink'
+        'Connect-Cdb'
+        'New-CdbCustomer'
+        'New-CdbPipeline'
+        'New-CdbNote'
+        'New-CdbEvent'
+        'New-CdbTask'
+        'Connect-Botw'
+        'Get-BotwContact'
+        'New-BotwContact'
+        'Set-BotwContact'
+        'Remove-BotwContact'
     )
 
     Get-Module -Name CrmPS | Remove-Module -Force
@@ -51,12 +62,12 @@ Describe 'The CrmPS module manifest' {
         { Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'lists exactly the 7 Bizstim cmdlets in CmdletsToExport' {
+    It 'lists exactly the 18 CrmPS cmdlets in CmdletsToExport' {
         $data = Import-PowerShellDataFile -Path $ManifestPath
         (@($data.CmdletsToExport | Sort-Object) -join ', ') | Should -Be (@($ExpectedCmdlets | Sort-Object) -join ', ')
     }
 
-    It 'exports exactly the 7 Bizstim cmdlets once imported' {
+    It 'exports exactly the 18 CrmPS cmdlets once imported' {
         (@($Module.ExportedCmdlets.Keys | Sort-Object) -join ', ') | Should -Be (@($ExpectedCmdlets | Sort-Object) -join ', ')
     }
 
@@ -165,8 +176,15 @@ Describe 'Get-BizstimSession' {
 
     It 'returns one session by id' {
         $first = Get-BizstimSession -First 1
-        $again = Get-BizstimSession -Id $first.Id
-        $again.Id | Should -Be $first.Id
+        $again = Get-BizstimSession -Id $first.SessionId
+        $again.SessionId | Should -Be $first.SessionId
+    }
+
+    It 'pipes a session to Get-BizstimClient, which finds the client by ClientId' {
+        $client = Get-BizstimClient -First 1
+        $session = Get-BizstimSession -First 1
+        $session.ClientId = $client.Id
+        ($session | Get-BizstimClient).Id | Should -Be $client.Id
     }
 }
 

@@ -1,48 +1,42 @@
 using System;
-using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
-    /// <summary>Base of the Bizstim cmdlets: the -Connection parameter and how a connection is found without it.</summary>
-    public abstract class BizstimCmdlet : CrmCmdlet
+    /// <summary>Base of the Bizstim cmdlets: -Connection, falling back to the session default and $env:BIZSTIM_API_KEY.</summary>
+    public abstract class BizstimCmdlet : ServiceCmdlet<BizstimConnection>
     {
-        internal const string ApiKeyVariable = "BIZSTIM_API_KEY";
+        internal override ServiceProfile<BizstimConnection> Profile => BizstimConnection.Profile;
 
-        /// <summary>The account to use; defaults to the last Connect-Bizstim of this session.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public BizstimConnection Connection { get; set; }
-
-        internal BizstimConnection ResolveConnection()
+        /// <summary>
+        /// Writes every item of a paged list in order, honouring -Skip, -First and
+        /// -IncludeTotalCount. Once the first page tells the total, up to the connection's
+        /// PageParallelism pages are fetched at once; objects are written here, on the pipeline
+        /// thread, as soon as their page and every page before it have arrived.
+        /// </summary>
+        internal void WritePages<T>(BizstimConnection connection, int pageSize, Func<int, int, CancellationToken, Task<Page<T>>> fetch)
         {
-            if (Connection != null)
+            bool totalReported = false;
+            using (var fetcher = new PageFetcher<T>(PagingParameters.Skip, PagingParameters.First, pageSize, connection.PageParallelism, fetch, CancellationToken))
             {
-                return Connection;
-            }
+                for (Task<Page<T>> next = fetcher.Next(); next != null; next = fetcher.Next())
+                {
+                    Page<T> page = Wait(next);
+                    var items = fetcher.Take(page);
+                    if (PagingParameters.IncludeTotalCount && !totalReported)
+                    {
+                        WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
+                        totalReported = true;
+                    }
 
-            var state = ModuleState.Current;
-            BizstimConnection current = state.Get<BizstimConnection>();
-            if (current != null)
-            {
-                return current;
+                    foreach (T item in items)
+                    {
+                        WriteObject(item);
+                    }
+                }
             }
-
-            string key = Environment.GetEnvironmentVariable(ApiKeyVariable);
-            if (!string.IsNullOrWhiteSpace(key))
-            {
-                var fromEnvironment = new BizstimConnection(BizstimConnection.DefaultBaseUri, SecretText.ToSecureString(key.Trim()), BizstimPlan.Enterprise, new ConnectionOptions());
-                state.Set(fromEnvironment);
-                WriteVerbose($"Using the API key in $env:{ApiKeyVariable} with {fromEnvironment.BaseUri} (Enterprise plan). Run Connect-Bizstim to choose another address or plan.");
-                return fromEnvironment;
-            }
-
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"Not connected to Bizstim. Run Connect-Bizstim -ApiKey <key> (or Connect-Bizstim -Sandbox to rehearse offline), or set $env:{ApiKeyVariable}."),
-                "BizstimNotConnected",
-                ErrorCategory.ConnectionError,
-                null));
-            return null;
         }
     }
 }

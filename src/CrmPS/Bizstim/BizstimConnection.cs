@@ -10,7 +10,20 @@ namespace CrmPS.Bizstim
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://www.bizstim.com/");
         internal const string ServiceName = "Bizstim";
+
+        internal static readonly ServiceProfile<BizstimConnection> Profile = new ServiceProfile<BizstimConnection>(
+            ServiceName,
+            "Bizstim",
+            "BIZSTIM_API_KEY",
+            "Keys are made under SETTINGS > SYSTEM > API Settings in Bizstim.",
+            key => new BizstimConnection(DefaultBaseUri, key, BizstimPlan.Enterprise, new ConnectionOptions()));
+
+        internal const int DefaultPageParallelism = 4;
+        internal const int MinPageParallelism = 1;
+        internal const int MaxPageParallelism = 16;
+
         private BizstimPlan _plan;
+        private int _pageParallelism = DefaultPageParallelism;
 
         internal BizstimConnection(Uri baseUri, SecureString apiKey, BizstimPlan plan, ConnectionOptions options, HttpMessageHandler sandboxHandler = null)
             : base(ServiceName, baseUri, apiKey, options, sandboxHandler)
@@ -33,10 +46,27 @@ namespace CrmPS.Bizstim
 
         public int OperationsPerHour => BizstimPlanLimits.OperationsPerHour(Plan);
 
+        /// <summary>How many pages a listing (Get-BizstimClient, Get-BizstimSession) fetches at once after the first; 1 pages one by one.</summary>
+        public int PageParallelism
+        {
+            get => _pageParallelism;
+            internal set
+            {
+                if (value < MinPageParallelism || value > MaxPageParallelism)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, $"PageParallelism must be from {MinPageParallelism} to {MaxPageParallelism}.");
+                }
+
+                _pageParallelism = value;
+            }
+        }
+
         /// <summary>Import operations spent in the last hour, shared by every import on this connection.</summary>
         internal RateBudget Budget { get; }
 
         internal BizstimApi Api => new BizstimApi(this);
+
+        internal override string Describe() => $"{BaseUri} ({Plan} plan)";
 
         internal override void Authenticate(HttpRequestMessage message)
         {

@@ -74,6 +74,9 @@ namespace CrmPS.Core
 
         public override string ToString() => $"{Service} {BaseUri} (key {ApiKey})";
 
+        /// <summary>The address and the settings that matter, for Verbose messages (never the key).</summary>
+        internal virtual string Describe() => BaseUri.ToString();
+
         private static HttpMessageHandler CreateHandler(ConnectionOptions options)
         {
             var handler = new HttpClientHandler

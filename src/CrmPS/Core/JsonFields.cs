@@ -18,11 +18,35 @@ namespace CrmPS.Core
             }
             catch (JsonException)
             {
-                string problem = response.Body.TrimStart().StartsWith("<", StringComparison.Ordinal)
-                    ? "it is an HTML page, not JSON."
-                    : "it is not valid JSON (truncated or malformed).";
-                throw CrmApiException.InvalidResponse(service, response, problem);
+                throw NotJson(service, response);
             }
+        }
+
+        /// <summary>The root of a JSON body, detached from its document; false when the body is not JSON.</summary>
+        public static bool TryParse(string body, out JsonElement root)
+        {
+            try
+            {
+                using (JsonDocument document = JsonDocument.Parse(body))
+                {
+                    root = document.RootElement.Clone();
+                    return true;
+                }
+            }
+            catch (JsonException)
+            {
+                root = default;
+                return false;
+            }
+        }
+
+        /// <summary>The error for a reply that should have been JSON and is not, saying what it looks like instead.</summary>
+        public static CrmApiException NotJson(string service, ApiResponse response)
+        {
+            string problem = response.Body.TrimStart().StartsWith("<", StringComparison.Ordinal)
+                ? "it is an HTML page, not JSON."
+                : "it is not valid JSON (truncated or malformed).";
+            return CrmApiException.InvalidResponse(service, response, problem);
         }
 
         public static string String(JsonElement obj, string name)

@@ -26,6 +26,9 @@ namespace CrmPS.Sandbox
         /// <summary>How many requests were given a fault.</summary>
         public int FaultsApplied { get; private set; }
 
+        /// <summary>Raised (on the server's thread) each time a fault is applied, before the reply.</summary>
+        public event EventHandler<SandboxFault> FaultApplying;
+
         public FaultInjectingService Add(SandboxFault fault)
         {
             lock (_faults)
@@ -44,6 +47,7 @@ namespace CrmPS.Sandbox
                 return _inner.Handle(request);
             }
 
+            FaultApplying?.Invoke(this, fault);
             switch (fault.Kind)
             {
                 case SandboxFaultKind.Status:

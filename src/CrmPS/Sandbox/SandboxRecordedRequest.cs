@@ -14,6 +14,7 @@ namespace CrmPS.Sandbox
             ContentType = request.ContentType;
             Headers = headers;
             Body = request.Body == null ? "" : System.Text.Encoding.UTF8.GetString(request.Body);
+            Form = SandboxForm.Read(request.ContentType, request.Body);
             ReceivedAt = receivedAt;
         }
 
@@ -28,6 +29,9 @@ namespace CrmPS.Sandbox
         public IReadOnlyDictionary<string, string> Headers { get; }
 
         public string Body { get; }
+
+        /// <summary>The body's form fields, parsed (empty for a JSON or empty body).</summary>
+        public SandboxForm Form { get; }
 
         public DateTimeOffset ReceivedAt { get; }
 

@@ -19,7 +19,8 @@ public sealed class BizstimReadCmdletTests : BizstimTestBase
         Assert.Empty(run.Errors);
         var sessions = run.Objects<Session>().ToList();
         Assert.Equal(Sandbox.Sessions.Select(s => s.Id), sessions.Select(s => s.SessionId));
-        Assert.Equal(new[] { "/api/sessions/0/10", "/api/sessions/10/10", "/api/sessions/20/10" }, Sandbox.Requests.Select(r => r.Path));
+        // Pages after the first are fetched in parallel and may arrive in any order.
+        Assert.Equal(new[] { "/api/sessions/0/10", "/api/sessions/10/10", "/api/sessions/20/10" }, Sandbox.Requests.Select(r => r.Path).OrderBy(p => int.Parse(p.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture)));
         var first = sessions[0];
         var raw = Sandbox.Sessions[0];
         Assert.Equal(raw.SessionDate, first.Date);
@@ -103,7 +104,9 @@ public sealed class BizstimReadCmdletTests : BizstimTestBase
         var run = Ps.Run("Get-BizstimOnDemandLink -StudentId $s -PrimaryAgentId 200 -SecondaryAgentId 242", ("s", studentId));
 
         Assert.Empty(run.Errors);
-        var link = Assert.IsType<Uri>(run.Output.Single().BaseObject);
+        var link = Assert.IsType<OnDemandLink>(run.Output.Single().BaseObject);
+        Assert.IsAssignableFrom<Uri>(link);
+        Assert.Equal((studentId, 200, 242), (link.StudentId, link.PrimaryAgentId, link.SecondaryAgentId));
         var recorded = Sandbox.OnDemandLinks.Single();
         Assert.Equal(studentId, recorded.StudentIdentifier);
         Assert.Equal(200, recorded.PrimaryAgentId);

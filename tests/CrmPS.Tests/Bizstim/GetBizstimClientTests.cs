@@ -117,6 +117,8 @@ public sealed class GetBizstimClientTests : BizstimTestBase
         Assert.Equal(new[] { "CrmPS.Bizstim.ClientDetail", "CrmPS.Bizstim.Client" }, byName.Output[0].TypeNames.Take(2));
     }
 
+    /// <summary>The list requests by start offset: pages after the first are fetched in parallel, so they may arrive in any order.</summary>
     private List<string> ListRequests() =>
-        Sandbox.Requests.Where(r => r.Path.StartsWith("/api/clients", StringComparison.Ordinal)).Select(r => r.Path).ToList();
+        Sandbox.Requests.Where(r => r.Path.StartsWith("/api/clients", StringComparison.Ordinal)).Select(r => r.Path)
+            .OrderBy(p => int.Parse(p.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }

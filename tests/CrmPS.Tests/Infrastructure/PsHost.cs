@@ -52,12 +52,13 @@ public sealed class PsHost : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PsHost()
+    /// <param name="ownPipelineThread">Run pipelines on the runspace's own thread, so a test can stop one from outside (Ctrl+C).</param>
+    public PsHost(bool ownPipelineThread = false)
     {
         var state = InitialSessionState.CreateDefault2();
         UtilityStandIns.AddTo(state);
         _runspace = RunspaceFactory.CreateRunspace(state);
-        _runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
+        _runspace.ThreadOptions = ownPipelineThread ? PSThreadOptions.ReuseThread : PSThreadOptions.UseCurrentThread;
         _runspace.Open();
         ImportRun = Run("Import-Module -Name $manifest -ErrorAction Stop -PassThru", ("manifest", ModuleAssemblyResolver.ManifestPath));
         if (ImportRun.Errors.Count > 0)
@@ -114,6 +115,20 @@ public sealed class PsHost : IDisposable
         }
 
         return run;
+    }
+
+    /// <summary>Starts a script without waiting for it; the caller stops or awaits it through the returned PowerShell.</summary>
+    public (PowerShell Shell, IAsyncResult Pending) Start(string script, params (string Name, object Value)[] variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            _runspace.SessionStateProxy.SetVariable(name, value);
+        }
+
+        var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        return (ps, ps.BeginInvoke());
     }
 
     public void Dispose() => _runspace.Dispose();

@@ -7,10 +7,12 @@ namespace CrmPS.Tests.Module;
 
 public sealed class ModuleManifestTests : IDisposable
 {
-    private static readonly string[] BizstimCmdlets =
+    private static readonly string[] ExpectedCmdlets = new[]
     {
         "Connect-Bizstim", "Get-BizstimClient", "Get-BizstimOnDemandLink", "Get-BizstimSession", "Get-BizstimTestimonial", "Import-BizstimClient", "Send-BizstimInquiry",
-    };
+        "Connect-Cdb", "New-CdbCustomer", "New-CdbPipeline", "New-CdbNote", "New-CdbEvent", "New-CdbTask",
+        "Connect-Botw", "Get-BotwContact", "New-BotwContact", "Set-BotwContact", "Remove-BotwContact",
+    }.OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
     private readonly PsHost _ps = new();
 
@@ -20,7 +22,7 @@ public sealed class ModuleManifestTests : IDisposable
         Assert.Empty(_ps.ImportRun.Errors);
         Assert.Empty(_ps.ImportRun.Warnings);
         var run = _ps.Run("(Get-Command -Module CrmPS).Name");
-        Assert.Equal(BizstimCmdlets, run.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(ExpectedCmdlets, run.Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -173,6 +173,13 @@ public sealed class SortObjectStandIn : PSCmdlet
     }
 }
 
+[Cmdlet(VerbsCommon.Get, "Date")]
+public sealed class GetDateStandIn : PSCmdlet
+{
+    [Parameter(Position = 0)] public DateTime? Date { get; set; }
+    protected override void EndProcessing() => WriteObject(Date ?? DateTime.Now);
+}
+
 internal static class UtilityStandIns
 {
     public static void AddTo(InitialSessionState state)
@@ -183,7 +190,7 @@ internal static class UtilityStandIns
             ("Format-Table", typeof(FormatTableStandIn)), ("Select-Object", typeof(SelectObjectStandIn)),
             ("Group-Object", typeof(GroupObjectStandIn)), ("Measure-Object", typeof(MeasureObjectStandIn)),
             ("Write-Output", typeof(WriteOutputStandIn)), ("Join-Path", typeof(JoinPathStandIn)),
-            ("Sort-Object", typeof(SortObjectStandIn)),
+            ("Sort-Object", typeof(SortObjectStandIn)), ("Get-Date", typeof(GetDateStandIn)),
         };
         foreach (var (name, type) in standIns)
         {

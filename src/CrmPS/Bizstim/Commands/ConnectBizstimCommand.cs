@@ -32,6 +32,16 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = ConnectionOptions.DefaultTimeoutSec;
 
+        /// <summary>How many times a GET, PUT or DELETE is sent again after a transient failure (429, 502, 503, 504, timeout, reset).</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetry { get; set; } = RetryPolicy.DefaultMaxRetry;
+
+        /// <summary>How many pages Get-BizstimClient and Get-BizstimSession fetch at once after the first (1 fetches page by page).</summary>
+        [Parameter]
+        [ValidateRange(BizstimConnection.MinPageParallelism, BizstimConnection.MaxPageParallelism)]
+        public int PageParallelism { get; set; } = BizstimConnection.DefaultPageParallelism;
+
         [Parameter(ParameterSetName = ApiKeySet)]
         [ValidateNotNull]
         public Uri Proxy { get; set; }
@@ -45,8 +55,9 @@ namespace CrmPS.Bizstim
 
         protected override void EndProcessing()
         {
-            var options = new ConnectionOptions { TimeoutSec = TimeoutSec, Proxy = Proxy, ProxyCredential = ProxyCredential };
+            var options = new ConnectionOptions { TimeoutSec = TimeoutSec, MaxRetry = MaxRetry, Proxy = Proxy, ProxyCredential = ProxyCredential };
             BizstimConnection connection = Sandbox ? ConnectSandbox(options) : ConnectAccount(options);
+            connection.PageParallelism = PageParallelism;
             ModuleState.Current.Set(connection);
             WriteVerbose($"Connected to Bizstim at {connection.BaseUri} ({connection.Plan} plan: {connection.MaxClientsPerOperation} clients per operation, {connection.OperationsPerHour} operations per hour). It is now the default Bizstim connection of this session.");
             if (PassThru)
@@ -64,31 +75,8 @@ namespace CrmPS.Bizstim
 
         private BizstimConnection ConnectAccount(ConnectionOptions options)
         {
-            SecureString key = ApiKey;
-            if (key == null || key.Length == 0)
-            {
-                string fromEnvironment = Environment.GetEnvironmentVariable(BizstimCmdlet.ApiKeyVariable);
-                if (string.IsNullOrWhiteSpace(fromEnvironment))
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException($"No Bizstim API key: pass -ApiKey, or set $env:{BizstimCmdlet.ApiKeyVariable}. Keys are made under SETTINGS > SYSTEM > API Settings in Bizstim."),
-                        "BizstimApiKeyMissing",
-                        ErrorCategory.AuthenticationError,
-                        null));
-                }
-
-                key = SecretText.ToSecureString(fromEnvironment.Trim());
-            }
-
-            try
-            {
-                return new BizstimConnection(BaseUri, key, Plan, options);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BizstimConnectionRefused", ErrorCategory.SecurityError, BaseUri));
-                return null;
-            }
+            SecureString key = ConnectSteps.KeyOrEnvironment(this, ApiKey, BizstimConnection.Profile);
+            return ConnectSteps.Create(this, BizstimConnection.Profile, BaseUri, () => new BizstimConnection(BaseUri, key, Plan, options));
         }
     }
 }

@@ -17,10 +17,12 @@ namespace CrmPS.Bizstim
 
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ClientId")]
+        [ArgumentCompleter(typeof(ClientIdCompleter))]
         public int[] Id { get; set; }
 
         [Parameter(ParameterSetName = EmailSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ClientEmailCompleter))]
         public string[] Email { get; set; }
 
         [Parameter(ParameterSetName = UsernameSet, Mandatory = true)]
@@ -80,7 +82,7 @@ namespace CrmPS.Bizstim
                 default:
                     try
                     {
-                        ListAll(api);
+                        ListAll(connection, api);
                     }
                     catch (Core.CrmApiException ex)
                     {
@@ -91,30 +93,8 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private void ListAll(BizstimApi api)
-        {
-            var pager = new Pager(PagingParameters.Skip, PagingParameters.First, PageSize);
-            bool totalReported = false;
-            while (pager.NextRequest(out int start, out int limit))
-            {
-                Page<Client> page = Wait(api.GetClientsAsync(start, limit, Messages, CancellationToken));
-                if (PagingParameters.IncludeTotalCount && !totalReported)
-                {
-                    WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
-                    totalReported = true;
-                }
-
-                foreach (Client client in page.Items)
-                {
-                    if (pager.Take())
-                    {
-                        WriteObject(client);
-                    }
-                }
-
-                pager.Received(page.Items.Count, page.Total);
-            }
-        }
+        private void ListAll(BizstimConnection connection, BizstimApi api) =>
+            WritePages<Client>(connection, PageSize, (start, limit, cancel) => api.GetClientsAsync(start, limit, Messages, cancel));
 
         private void LookupByName(BizstimApi api)
         {

@@ -5,7 +5,7 @@ using CrmPS.Core;
 namespace CrmPS.Bizstim
 {
     [Cmdlet(VerbsCommon.Get, "BizstimOnDemandLink")]
-    [OutputType(typeof(Uri))]
+    [OutputType(typeof(OnDemandLink))]
     public sealed class GetBizstimOnDemandLinkCommand : BizstimCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,7 +28,8 @@ namespace CrmPS.Bizstim
         {
             try
             {
-                WriteObject(Wait(ResolveConnection().Api.GetOnDemandLinkAsync(StudentId, PrimaryAgentId, SecondaryAgentId, Messages, CancellationToken)));
+                Uri link = Wait(ResolveConnection().Api.GetOnDemandLinkAsync(StudentId, PrimaryAgentId, SecondaryAgentId, Messages, CancellationToken));
+                WriteObject(new OnDemandLink(link, StudentId, PrimaryAgentId, SecondaryAgentId));
             }
             catch (CrmApiException ex)
             {

@@ -13,6 +13,7 @@ namespace CrmPS.Bizstim
 
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
         public int[] Id { get; set; }
 
         [Parameter(ParameterSetName = AllSet)]
@@ -21,7 +22,8 @@ namespace CrmPS.Bizstim
 
         protected override void ProcessRecord()
         {
-            BizstimApi api = ResolveConnection().Api;
+            BizstimConnection connection = ResolveConnection();
+            BizstimApi api = connection.Api;
             if (ParameterSetName == IdSet)
             {
                 foreach (int id in Id)
@@ -34,7 +36,7 @@ namespace CrmPS.Bizstim
 
             try
             {
-                ListAll(api);
+                ListAll(connection, api);
             }
             catch (CrmApiException ex)
             {
@@ -65,29 +67,7 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private void ListAll(BizstimApi api)
-        {
-            var pager = new Pager(PagingParameters.Skip, PagingParameters.First, PageSize);
-            bool totalReported = false;
-            while (pager.NextRequest(out int start, out int limit))
-            {
-                Page<Session> page = Wait(api.GetSessionsAsync(start, limit, Messages, CancellationToken));
-                if (PagingParameters.IncludeTotalCount && !totalReported)
-                {
-                    WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
-                    totalReported = true;
-                }
-
-                foreach (Session session in page.Items)
-                {
-                    if (pager.Take())
-                    {
-                        WriteObject(session);
-                    }
-                }
-
-                pager.Received(page.Items.Count, page.Total);
-            }
-        }
+        private void ListAll(BizstimConnection connection, BizstimApi api) =>
+            WritePages<Session>(connection, PageSize, (start, limit, cancel) => api.GetSessionsAsync(start, limit, Messages, cancel));
     }
 }

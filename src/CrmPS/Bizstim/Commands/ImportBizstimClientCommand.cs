@@ -137,7 +137,7 @@ namespace CrmPS.Bizstim
                 PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
-            List<KeyValuePair<string, object>> extras = ExtraProperties().ToList();
+            List<KeyValuePair<string, object>> extras = ExtraProperties(InputObject);
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ImportStatus? settled = null;
             bool inFlight = false;
@@ -290,21 +290,25 @@ namespace CrmPS.Bizstim
             return $"Import {batch.Count} client(s) ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
         }
 
-        private IEnumerable<KeyValuePair<string, object>> ExtraProperties()
+        /// <summary>The row's custom-field columns (names starting with a digit) and its tags column, in property order.</summary>
+        internal static List<KeyValuePair<string, object>> ExtraProperties(PSObject input)
         {
-            if (InputObject == null)
+            var extras = new List<KeyValuePair<string, object>>();
+            if (input == null)
             {
-                yield break;
+                return extras;
             }
 
-            foreach (PSPropertyInfo property in InputObject.Properties)
+            foreach (PSPropertyInfo property in input.Properties)
             {
                 string name = property.Name;
                 if (name.Length > 0 && (char.IsDigit(name[0]) || ClientColumns.IsTags(name)))
                 {
-                    yield return new KeyValuePair<string, object>(name, SafeValue(property));
+                    extras.Add(new KeyValuePair<string, object>(name, SafeValue(property)));
                 }
             }
+
+            return extras;
         }
 
         private static object SafeValue(PSPropertyInfo property)

@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace CrmPS.Core
+{
+    /// <summary>
+    /// What the shared connection code needs to know about one service: its names, the
+    /// environment variable that may hold its key, and how to connect with that key alone.
+    /// </summary>
+    internal sealed class ServiceProfile<TConnection>
+        where TConnection : CrmConnection
+    {
+        public ServiceProfile(string name, string displayName, string apiKeyVariable, string keyHint, Func<SecureString, TConnection> connectWithKey)
+        {
+            Name = name;
+            DisplayName = displayName;
+            ApiKeyVariable = apiKeyVariable;
+            KeyHint = keyHint;
+            ConnectWithKey = connectWithKey;
+        }
+
+        /// <summary>The short name used in cmdlet nouns and error ids ("Cdb" in Connect-Cdb, CdbNotConnected).</summary>
+        public string Name { get; }
+
+        /// <summary>The vendor's product name, for messages.</summary>
+        public string DisplayName { get; }
+
+        public string ApiKeyVariable { get; }
+
+        /// <summary>Where the user gets a key, appended to the missing-key message.</summary>
+        public string KeyHint { get; }
+
+        public string ConnectCommand => "Connect-" + Name;
+
+        /// <summary>A connection with the default address and settings, for a key found in the environment.</summary>
+        public Func<SecureString, TConnection> ConnectWithKey { get; }
+
+        /// <summary>The key in the service's environment variable, trimmed; null when it is unset or blank.</summary>
+        public SecureString EnvironmentKey()
+        {
+            string key = Environment.GetEnvironmentVariable(ApiKeyVariable);
+            return string.IsNullOrWhiteSpace(key) ? null : SecretText.ToSecureString(key.Trim());
+        }
+
+        public ErrorRecord NotConnected() => new ErrorRecord(
+            new InvalidOperationException($"Not connected to {DisplayName}. Run {ConnectCommand} -ApiKey <key> (or {ConnectCommand} -Sandbox to rehearse offline), or set $env:{ApiKeyVariable}."),
+            Name + "NotConnected",
+            ErrorCategory.ConnectionError,
+            null);
+
+        public ErrorRecord ApiKeyMissing() => new ErrorRecord(
+            new ArgumentException($"No {DisplayName} API key: pass -ApiKey, or set $env:{ApiKeyVariable}. {KeyHint}".TrimEnd()),
+            Name + "ApiKeyMissing",
+            ErrorCategory.AuthenticationError,
+            null);
+
+        public ErrorRecord ConnectionRefused(ArgumentException reason, Uri baseUri) =>
+            new ErrorRecord(reason, Name + "ConnectionRefused", ErrorCategory.SecurityError, baseUri);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Text;
+using CrmPS.Bizstim;
+using CrmPS.Core;
+using CrmPS.Sandbox;
+
+namespace CrmPS.Benchmarks;
+
+/// <summary>
+/// The module's own cost per row with binding aside: the same plain classes ProcessRecord drives
+/// (the row's extra properties, its fingerprint, ClientRowBuilder, ClientImporter with
+/// ClientBatch.ToJson and the transport), fed values already bound, sending through an in-memory
+/// HTTP handler to a server that answers "imported" without reading the body. What remains is
+/// CrmPS's CPU per row; the engine's binder, the network and the server are not in it.
+/// </summary>
+internal static class ModuleCost
+{
+    private static readonly Uri BaseUri = new("https://bench.invalid/");
+
+    public sealed record Result(double MicrosecondsPerRow, double BytesPerRow, Dictionary<string, double> Stages);
+
+    public static Result Measure(int rowCount, int rounds)
+    {
+        PSObject[] inputs = CsvShapedRows.Build(rowCount);
+        object[][] bound = Enumerable.Range(1, rowCount).Select(i => (object[])CsvShapedRows.Values(i)).ToArray();
+
+        Run(inputs, bound); // warm-up
+        var totals = new List<double>();
+        var bytes = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            Run(inputs, bound);
+            totals.Add(watch.Elapsed.TotalSeconds * 1e6 / rowCount);
+            bytes.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (double)rowCount);
+        }
+
+        return new Result(Stats.Median(totals), Stats.Median(bytes), Stages(inputs, bound, rounds));
+    }
+
+    /// <summary>What ProcessRecord does for a valid row, minus the binding and the stream writes.</summary>
+    private static long Run(PSObject[] inputs, object[][] bound)
+    {
+        var builder = new ClientRowBuilder(null, null);
+        var importer = NewImporter();
+        long results = 0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            object[] fixedValues = bound[i];
+            long rowNumber = i + 1;
+            var result = new ImportResult { Row = rowNumber, FirstName = (string)fixedValues[0], LastName = (string)fixedValues[1], Email = (string)fixedValues[11] };
+            List<KeyValuePair<string, object>> extras = ImportBizstimClientCommand.ExtraProperties(inputs[i]);
+            uint hash = RowFingerprint.Of(fixedValues, extras);
+            ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
+            foreach (ImportResult ready in importer.AddValid(row, hash, result))
+            {
+                results++;
+            }
+        }
+
+        foreach (ImportResult ready in importer.Complete())
+        {
+            results++;
+        }
+
+        ImportScenario.Expect(results == inputs.Length, "module cost: one result per row");
+        return results;
+    }
+
+    /// <summary>A stopwatch breakdown: each step over every row on its own.</summary>
+    private static Dictionary<string, double> Stages(PSObject[] inputs, object[][] bound, int rounds)
+    {
+        int n = inputs.Length;
+        var extras = new List<KeyValuePair<string, object>>[n];
+        var rows = new ClientRow[n];
+        var builder = new ClientRowBuilder(null, null);
+        var stages = new Dictionary<string, List<double>>
+        {
+            ["extraProperties"] = new(),
+            ["fingerprint"] = new(),
+            ["rowBuilder"] = new(),
+            ["batchJson"] = new(),
+            ["importer"] = new(),
+        };
+        for (int round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (int i = 0; i < n; i++)
+            {
+                extras[i] = ImportBizstimClientCommand.ExtraProperties(inputs[i]);
+            }
+
+            stages["extraProperties"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            watch.Restart();
+            uint sink = 0;
+            for (int i = 0; i < n; i++)
+            {
+                sink ^= RowFingerprint.Of(bound[i], extras[i]);
+            }
+
+            stages["fingerprint"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            watch.Restart();
+            for (int i = 0; i < n; i++)
+            {
+                rows[i] = builder.Build(i + 1, bound[i], extras[i], out _, inputs[i]);
+            }
+
+            stages["rowBuilder"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            watch.Restart();
+            for (int i = 0; i < n; i += 1000)
+            {
+                new ClientBatch(new ArraySegment<ClientRow>(rows, i, Math.Min(1000, n - i))).ToJson();
+            }
+
+            stages["batchJson"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            var importer = NewImporter();
+            watch.Restart();
+            for (int i = 0; i < n; i++)
+            {
+                foreach (ImportResult ready in importer.AddValid(rows[i], (uint)i, new ImportResult { Row = i + 1 }))
+                {
+                }
+            }
+
+            importer.Complete();
+            stages["importer"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+        }
+
+        return stages.ToDictionary(s => s.Key, s => Stats.Median(s.Value));
+    }
+
+    private static ClientImporter NewImporter()
+    {
+        var handler = new SandboxMessageHandler(new ImportedService(), BaseUri);
+        var connection = new BizstimConnection(BaseUri, SecretText.ToSecureString(SandboxProcess.ApiKey), BizstimPlan.Enterprise, new ConnectionOptions(), handler);
+        return new ClientImporter(connection, null, null, new DirectHost(), new MessageQueue(), CancellationToken.None);
+    }
+
+    /// <summary>Answers every request "imported" without reading it: the server's cost is not the module's.</summary>
+    private sealed class ImportedService : ISandboxService
+    {
+        private static readonly byte[] Imported = Encoding.UTF8.GetBytes("{\"status\":\"success\",\"response\":\"" + BizstimSandbox.ImportedMessage + "\"}");
+
+        public SandboxResponse Handle(SandboxRequest request) => SandboxResponse.Json(200, Imported);
+    }
+
+    /// <summary>The cmdlet's side of the importer without PowerShell: waits inline, shows nothing.</summary>
+    private sealed class DirectHost : IImportHost
+    {
+        public string DeclineReason(ClientBatch batch) => null;
+
+        public T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+        public void Wait(Task task) => task.GetAwaiter().GetResult();
+
+        public void ReportProgress(ImportProgress progress)
+        {
+        }
+
+        public void ReportWait(TimeSpan remaining, DateTimeOffset resumesAt, int used, int capacity)
+        {
+        }
+
+        public void EndWait()
+        {
+        }
+
+        public void Warn(string message)
+        {
+        }
+
+        public void BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows) =>
+            throw new InvalidOperationException("module cost: a batch failed: " + error.Message);
+    }
+}

@@ -1,0 +1,71 @@
+<#
+    Pester 5 acceptance tests for the Customer Database App and BOTW CRM cmdlets, run by
+    `./build.ps1 -Task Test` on machines that have pwsh and Pester 5.1 or later. They import the
+    built module from out/CrmPS/<version>/ and talk only to the offline sandboxes, which keep
+    their data for the whole PowerShell session: the tests compare counts, not absolute numbers.
+#>
+
+BeforeAll {
+    $RepoRoot = Join-Path $PSScriptRoot '../..'
+    $PropsPath = Join-Path $RepoRoot 'Directory.Build.props'
+    $Version = ([xml](Get-Content -LiteralPath $PropsPath -Raw)).SelectSingleNode('/Project/PropertyGroup/Version').InnerText.Trim()
+    $ManifestPath = Join-Path $RepoRoot "out/CrmPS/$Version/CrmPS.psd1"
+    $LeadsPath = Join-Path $RepoRoot 'examples/web-leads.csv'
+
+    Get-Module -Name CrmPS | Remove-Module -Force
+    Import-Module -Name $ManifestPath -Force -ErrorAction Stop
+    Connect-Cdb -Sandbox
+    Connect-Botw -Sandbox -ListingId 123
+}
+
+AfterAll {
+    Get-Module -Name CrmPS | Remove-Module -Force
+}
+
+Describe 'Customer Database App chains in the sandbox' {
+    It 'puts one note on each customer imported from examples/web-leads.csv' {
+        $notes = @(Import-Csv -Path $LeadsPath | New-CdbCustomer | New-CdbNote -Text 'Imported from the web form')
+        $notes.Count | Should -Be 12
+        @($notes | Where-Object { $null -eq $_.CustomerId }).Count | Should -Be 0
+        @($notes.CustomerId | Sort-Object -Unique).Count | Should -Be 12
+    }
+
+    It 'keeps both addresses of a cell that holds two' {
+        $customer = Import-Csv -Path $LeadsPath | Where-Object { $_.'last name' -eq 'Rossi' } | New-CdbCustomer
+        $customer.Email | Should -Be @('marco.rossi@example.com', 'm.rossi@example.org')
+    }
+
+    It 'puts a note piped from a pipeline on the pipeline, not on its customer' {
+        $note = New-CdbCustomer -Forename Ann -Surname Lee -Email ann@example.com |
+            New-CdbPipeline -Reference R1 -PipelineTypeId 1 |
+            New-CdbNote -Text 'On the pipeline'
+        $note.PipelineId | Should -BeGreaterThan 0
+        $note.CustomerId | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an event that ends before it starts, before sending it' {
+        $customer = New-CdbCustomer -Forename Bo -Surname Ray -Email bo@example.com
+        { $customer | New-CdbEvent -Name 'Backwards' -Start '2026-03-02 10:00' -End '2026-03-02 09:00' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CdbEventInvalid'
+    }
+}
+
+Describe 'BOTW CRM contacts in the sandbox' {
+    It 'creates a contact, then the upsert says Updated' {
+        (New-BotwContact -FirstName Cy -Email cy.pester@example.com).Outcome | Should -Be 'Created'
+        (Set-BotwContact -Email cy.pester@example.com -LastName Fox).Outcome | Should -Be 'Updated'
+        (Get-BotwContact -Email cy.pester@example.com).LastName | Should -Be 'Fox'
+    }
+
+    It 'refuses a blacklisted address with an error that says so' {
+        { New-BotwContact -Email spam@example.com -ErrorAction Stop } | Should -Throw -ErrorId 'BotwContactBlacklisted'
+    }
+
+    It 'removes what Get-BotwContact found, and -WhatIf sends nothing' {
+        New-BotwContact -Email gone.pester@example.com | Out-Null
+        Get-BotwContact -Email gone.pester@example.com | Remove-BotwContact -WhatIf
+        @(Get-BotwContact -Email gone.pester@example.com).Count | Should -Be 1
+        Get-BotwContact -Email gone.pester@example.com | Remove-BotwContact -Confirm:$false
+        @(Get-BotwContact -Email gone.pester@example.com).Count | Should -Be 0
+    }
+}
