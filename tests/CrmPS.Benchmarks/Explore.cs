@@ -7,6 +7,13 @@ internal static class Explore
 {
     public static int Run()
     {
+        if (Environment.GetEnvironmentVariable("EXPLORE") == "refl")
+        {
+            foreach (var m in typeof(System.Management.Automation.PSObject).GetMembers(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static).Where(m => m.Name.Contains("Member")))
+                Console.WriteLine(m.MemberType + " " + m + " " + m.DeclaringType);
+            return 0;
+        }
+
         if (Environment.GetEnvironmentVariable("EXPLORE") == "props")
         {
             var inputs = CsvShapedRows.Build(20000);
@@ -18,7 +25,8 @@ internal static class Explore
                 ("Properties.Match [0-9]*", o => o.Properties.Match("[0-9]*").Count),
                 ("indexer tags (miss)", o => o.Properties["tags"] == null ? 0 : 1),
                 ("indexer first name (hit)", o => o.Properties["first name"] == null ? 0 : 1),
-                ("ExtraProperties", o => CrmPS.Bizstim.ImportBizstimClientCommand.ExtraProperties(o).Count),
+                ("ExtraColumns", o => new CrmPS.Bizstim.ExtraColumns().Read(o).Count),
+                ("OwnProperties", o => CrmPS.Core.OwnProperties.TryRead(o).Count),
             };
             for (int round = 0; round < 4; round++)
             {

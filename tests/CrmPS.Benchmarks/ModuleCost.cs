@@ -46,6 +46,7 @@ internal static class ModuleCost
     private static long Run(PSObject[] inputs, object[][] bound)
     {
         var builder = new ClientRowBuilder(null, null);
+        var extraColumns = new ExtraColumns();
         var importer = NewImporter();
         long results = 0;
         for (int i = 0; i < inputs.Length; i++)
@@ -53,7 +54,7 @@ internal static class ModuleCost
             object[] fixedValues = bound[i];
             long rowNumber = i + 1;
             var result = new ImportResult { Row = rowNumber, FirstName = (string)fixedValues[0], LastName = (string)fixedValues[1], Email = (string)fixedValues[11] };
-            List<KeyValuePair<string, object>> extras = ImportBizstimClientCommand.ExtraProperties(inputs[i]);
+            IReadOnlyList<KeyValuePair<string, object>> extras = extraColumns.Read(inputs[i]);
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
             foreach (ImportResult ready in importer.AddValid(row, hash, result))
@@ -75,12 +76,12 @@ internal static class ModuleCost
     private static Dictionary<string, double> Stages(PSObject[] inputs, object[][] bound, int rounds)
     {
         int n = inputs.Length;
-        var extras = new List<KeyValuePair<string, object>>[n];
+        var extras = new IReadOnlyList<KeyValuePair<string, object>>[n];
         var rows = new ClientRow[n];
         var builder = new ClientRowBuilder(null, null);
         var stages = new Dictionary<string, List<double>>
         {
-            ["extraProperties"] = new(),
+            ["extraColumns"] = new(),
             ["fingerprint"] = new(),
             ["rowBuilder"] = new(),
             ["batchJson"] = new(),
@@ -88,13 +89,14 @@ internal static class ModuleCost
         };
         for (int round = 0; round < rounds; round++)
         {
+            var extraColumns = new ExtraColumns();
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < n; i++)
             {
-                extras[i] = ImportBizstimClientCommand.ExtraProperties(inputs[i]);
+                extras[i] = extraColumns.Read(inputs[i]);
             }
 
-            stages["extraProperties"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            stages["extraColumns"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
             watch.Restart();
             uint sink = 0;
             for (int i = 0; i < n; i++)

@@ -8,6 +8,8 @@ namespace CrmPS.Bizstim
     /// <summary>Base of the Bizstim cmdlets: -Connection, falling back to the session default and $env:BIZSTIM_API_KEY.</summary>
     public abstract class BizstimCmdlet : ServiceCmdlet<BizstimConnection>
     {
+        internal const string ApiKeyVariable = "BIZSTIM_API_KEY";
+
         internal override ServiceProfile<BizstimConnection> Profile => BizstimConnection.Profile;
 
         /// <summary>

@@ -14,7 +14,7 @@ namespace CrmPS.Bizstim
         internal static readonly ServiceProfile<BizstimConnection> Profile = new ServiceProfile<BizstimConnection>(
             ServiceName,
             "Bizstim",
-            "BIZSTIM_API_KEY",
+            BizstimCmdlet.ApiKeyVariable,
             "Keys are made under SETTINGS > SYSTEM > API Settings in Bizstim.",
             key => new BizstimConnection(DefaultBaseUri, key, BizstimPlan.Enterprise, new ConnectionOptions()));
 

@@ -18,8 +18,6 @@ namespace CrmPS.Core
     {
         private readonly List<KeyValuePair<string, string>> _fields = new List<KeyValuePair<string, string>>();
 
-        public int Count => _fields.Count;
-
         public FormFields Add(string name, string value)
         {
             _fields.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
@@ -47,9 +45,6 @@ namespace CrmPS.Core
 
         public FormFields AddIndexed(string name, IEnumerable<int> values) =>
             AddIndexed(name, (values ?? Enumerable.Empty<int>()).Select(v => v.ToString(CultureInfo.InvariantCulture)));
-
-        /// <summary>The value of the first field with that name; null when there is none.</summary>
-        public string this[string name] => _fields.Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
 
         public static string Indexed(string name, int index) => name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 

@@ -9,6 +9,12 @@ namespace CrmPS.Core
     /// <summary>Turns whatever a pipeline hands us (strings, numbers, dates, arrays, PSObjects) into invariant text.</summary>
     internal static class ValueText
     {
+        private static readonly string[] ExactDateFormats =
+        {
+            "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd", "dd.MM.yyyy", "d.M.yyyy",
+            "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+        };
+
         public static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         public static string Of(object value)
@@ -70,12 +76,7 @@ namespace CrmPS.Core
             }
 
             string text = Of(value).Trim();
-            string[] exact =
-            {
-                "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd", "dd.MM.yyyy", "d.M.yyyy",
-                "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
-            };
-            if (DateTime.TryParseExact(text, exact, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTime parsed)
+            if (DateTime.TryParseExact(text, ExactDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTime parsed)
                 || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
             {
                 date = parsed.Date;

@@ -45,9 +45,9 @@ public sealed class CdbResponseTests
     [InlineData("{\"message\":\"431\",\"result\":true}")]
     [InlineData("{\"result\":\"true\",\"message\":431}")]
     [InlineData("{\"message\":\" 431 \",\"result\":1}")]
-    public void The_new_id_is_read_from_message_when_result_is_true(string body)
+    public async Task The_new_id_is_read_from_message_when_result_is_true(string body)
     {
-        Assert.Equal(431, Create(HttpStatusCode.OK, "application/json", body).GetAwaiter().GetResult());
+        Assert.Equal(431, await Create(HttpStatusCode.OK, "application/json", body));
     }
 
     [Fact]

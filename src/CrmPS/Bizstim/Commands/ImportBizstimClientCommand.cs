@@ -21,6 +21,7 @@ namespace CrmPS.Bizstim
         private ClientRowBuilder _rowBuilder;
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
+        private readonly ExtraColumns _extraColumns = new ExtraColumns();
         private long _rowNumber;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -137,7 +138,7 @@ namespace CrmPS.Bizstim
                 PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
-            List<KeyValuePair<string, object>> extras = ExtraProperties(InputObject);
+            IReadOnlyList<KeyValuePair<string, object>> extras = _extraColumns.Read(InputObject);
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ImportStatus? settled = null;
             bool inFlight = false;
@@ -288,39 +289,6 @@ namespace CrmPS.Bizstim
                 ? $"; extra columns: {string.Join(", ", header.Skip(ClientColumns.FixedLabels.Count))}"
                 : string.Empty;
             return $"Import {batch.Count} client(s) ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
-        }
-
-        /// <summary>The row's custom-field columns (names starting with a digit) and its tags column, in property order.</summary>
-        internal static List<KeyValuePair<string, object>> ExtraProperties(PSObject input)
-        {
-            var extras = new List<KeyValuePair<string, object>>();
-            if (input == null)
-            {
-                return extras;
-            }
-
-            foreach (PSPropertyInfo property in input.Properties)
-            {
-                string name = property.Name;
-                if (name.Length > 0 && (char.IsDigit(name[0]) || ClientColumns.IsTags(name)))
-                {
-                    extras.Add(new KeyValuePair<string, object>(name, SafeValue(property)));
-                }
-            }
-
-            return extras;
-        }
-
-        private static object SafeValue(PSPropertyInfo property)
-        {
-            try
-            {
-                return property.Value;
-            }
-            catch (GetValueException)
-            {
-                return null;
-            }
         }
 
         private void WriteResults(IEnumerable<ImportResult> results)

@@ -18,6 +18,8 @@ namespace CrmPS.Bizstim
             ClientColumns.FirstName, ClientColumns.LastName, ClientColumns.State, ClientColumns.Country, ClientColumns.Status,
         };
 
+        private static readonly CustomFieldValue[] NoCustomFields = new CustomFieldValue[0];
+
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
 
@@ -47,7 +49,7 @@ namespace CrmPS.Bizstim
                 }
             }
 
-            if (values[ClientColumns.Status].Length > 0)
+            if (values[ClientColumns.Status].Length > 0 && !IsCanonicalStatus(values[ClientColumns.Status]))
             {
                 ClientStatus? status = BizstimParser.ParseClientStatus(values[ClientColumns.Status]);
                 if (status == null || int.TryParse(values[ClientColumns.Status], out _))
@@ -63,7 +65,7 @@ namespace CrmPS.Bizstim
             NormalizeDate(values, fixedValues, ClientColumns.DateOfBirth, problems);
             NormalizeDate(values, fixedValues, ClientColumns.StartDate, problems);
 
-            var customFields = new List<CustomFieldValue>();
+            List<CustomFieldValue> customFields = null;
             string rowTags = null;
             if (extraProperties != null)
             {
@@ -71,6 +73,7 @@ namespace CrmPS.Bizstim
                 {
                     if (ClientColumns.IsCustomField(property.Key, out string fieldId))
                     {
+                        customFields = customFields ?? new List<CustomFieldValue>();
                         customFields.Add(new CustomFieldValue(fieldId, ClientColumns.CustomFieldLabel(property.Key), ValueText.Of(property.Value)));
                     }
                     else if (ClientColumns.IsTags(property.Key))
@@ -88,9 +91,15 @@ namespace CrmPS.Bizstim
             return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags), source);
         }
 
+        /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>
+        private static bool IsCanonicalStatus(string status) =>
+            string.Equals(status, "active", StringComparison.Ordinal)
+            || string.Equals(status, "inactive", StringComparison.Ordinal)
+            || string.Equals(status, "prospect", StringComparison.Ordinal);
+
         private static void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
         {
-            if (values[column].Length == 0)
+            if (values[column].Length == 0 || (ValueText.Unwrap(raw[column]) is string && IsCanonicalDate(values[column])))
             {
                 return;
             }
@@ -103,6 +112,41 @@ namespace CrmPS.Bizstim
             {
                 problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') '{Shorten(values[column])}' is not a date: use yyyy-MM-dd.");
             }
+        }
+
+        /// <summary>
+        /// True for text already in the form Bizstim expects, yyyy-MM-dd with a real date: the
+        /// general path would parse it and write back the same text, so it is left as it is.
+        /// </summary>
+        private static bool IsCanonicalDate(string text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            {
+                return false;
+            }
+
+            int year = Digits(text, 0, 4);
+            int month = Digits(text, 5, 2);
+            int day = Digits(text, 8, 2);
+            return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        }
+
+        /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="start"/>; -1 if any is not a digit.</summary>
+        private static int Digits(string text, int start, int count)
+        {
+            int value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return value;
         }
 
         private static string Shorten(string value) => value.Length <= 40 ? value : value.Substring(0, 40) + "...";
@@ -142,8 +186,10 @@ namespace CrmPS.Bizstim
         {
             if (_customFieldDefaults.Count == 0)
             {
-                return fromRow;
+                return (IReadOnlyList<CustomFieldValue>)fromRow ?? NoCustomFields;
             }
+
+            fromRow = fromRow ?? new List<CustomFieldValue>();
 
             var merged = new List<CustomFieldValue>(fromRow.Count + _customFieldDefaults.Count);
             foreach (CustomFieldValue field in fromRow)

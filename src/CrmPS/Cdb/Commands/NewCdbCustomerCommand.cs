@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using CrmPS.Core;
 
 namespace CrmPS.Cdb
 {
@@ -61,8 +62,8 @@ namespace CrmPS.Cdb
             {
                 Forename = Forename?.Trim() ?? string.Empty,
                 Surname = Surname?.Trim() ?? string.Empty,
-                Email = Core.CellValues.Addresses(Email),
-                Phone = Core.CellValues.PhoneNumbers(Phone),
+                Email = CellValues.Addresses(Email),
+                Phone = CellValues.PhoneNumbers(Phone),
                 CustomFields = CdbCustomFields.Merge(InputObject, _customFields),
             };
             object target = InputObject ?? (object)customer;
