@@ -31,11 +31,6 @@ internal static class Program
             return ImportModuleScenario.ProbeMain(args[1]);
         }
 
-        if (args.Contains("--explore"))
-        {
-            return Explore.Run();
-        }
-
         bool quick = args.Contains("--quick");
         bool updateDocs = args.Contains("--update-docs");
         string json = Option(args, "--json");

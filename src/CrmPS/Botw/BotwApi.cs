@@ -81,6 +81,13 @@ namespace CrmPS.Botw
         public async Task<bool> DeleteAsync(int listingId, ContactFields identity, MessageQueue log, CancellationToken cancel)
         {
             ApiResponse response = await SendFormAsync(HttpMethod.Delete, listingId, identity, log, cancel).ConfigureAwait(false);
+            if (response.StatusCode == 404 && response.Attempts > 1)
+            {
+                // An earlier attempt may have deleted it before its answer was lost: the contact is gone either way.
+                log?.Verbose($"BOTW answered 404 to a repeated DELETE: the contact is gone (an earlier attempt may have deleted it).");
+                return true;
+            }
+
             if (response.StatusCode == 404)
             {
                 return false;

@@ -30,6 +30,9 @@ namespace CrmPS.Core
 
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>How many times the request was sent to get this answer (more than 1 after retries).</summary>
+        public int Attempts { get; internal set; } = 1;
+
         public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
     }
 }

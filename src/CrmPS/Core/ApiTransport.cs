@@ -47,6 +47,7 @@ namespace CrmPS.Core
                     continue;
                 }
 
+                response.Attempts = retry + 1;
                 if (!retriesLeft || !RetryPolicy.IsTransientStatus(response.StatusCode) || !MayResend(request, response))
                 {
                     return response;
@@ -131,7 +132,10 @@ namespace CrmPS.Core
                         Service + "Timeout",
                         ErrorCategory.OperationTimeout,
                         $"{Service} did not answer {request.Method} {shownUrl} within {_connection.RequestTimeout.TotalSeconds:0.###} s (raise -TimeoutSec on Connect-{Service} if the server is slow).",
-                        mayHaveReachedServer: true);
+                        mayHaveReachedServer: true)
+                    {
+                        Method = request.Method.Method,
+                    };
                 }
                 catch (HttpRequestException ex)
                 {
@@ -143,7 +147,10 @@ namespace CrmPS.Core
                         ErrorCategory.ConnectionError,
                         $"Could not reach {Service} for {request.Method} {shownUrl}: {Describe(ex)}",
                         inner: ex,
-                        mayHaveReachedServer: !notSent);
+                        mayHaveReachedServer: !notSent)
+                    {
+                        Method = request.Method.Method,
+                    };
                 }
             }
         }
@@ -187,7 +194,10 @@ namespace CrmPS.Core
                 ErrorCategory.InvalidResult,
                 $"{Service} answered {request.Method} {shownUrl} with {status} and a body of more than {_connection.MaxResponseBytes / (1024 * 1024)} MB ({bytes} bytes read); CrmPS refuses responses that large.",
                 status,
-                mayHaveReachedServer: true);
+                mayHaveReachedServer: true)
+            {
+                Method = request.Method.Method,
+            };
 
         /// <summary>True when the connection was never made (refused, name not resolved), so the request cannot have been processed.</summary>
         private static bool FailedBeforeSending(Exception ex)

@@ -33,12 +33,21 @@ namespace CrmPS.Core
         /// </summary>
         public bool MayHaveReachedServer { get; }
 
+        /// <summary>The HTTP method of the failed request, when known.</summary>
+        public string Method { get; internal set; }
+
+        /// <summary>A write that may have been processed: the one case where resending could duplicate a record.</summary>
+        public bool IsAmbiguousWrite => MayHaveReachedServer && string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+
         internal static CrmApiException FromResponse(string service, ApiResponse response, string serverMessage)
         {
             string said = string.IsNullOrWhiteSpace(serverMessage) ? TextPreview.Of(response.Body) : serverMessage.Trim();
             string message = $"{service} answered {response.StatusCode} {response.ReasonPhrase} to {response.Method} {response.Url}"
                 + (said.Length > 0 ? ": " + said : ".");
-            return new CrmApiException(service, service + "Api" + response.StatusCode, CategoryFor(response.StatusCode), message, response.StatusCode, serverMessage, mayHaveReachedServer: response.StatusCode >= 500);
+            return new CrmApiException(service, service + "Api" + response.StatusCode, CategoryFor(response.StatusCode), message, response.StatusCode, serverMessage, mayHaveReachedServer: response.StatusCode >= 500)
+            {
+                Method = response.Method,
+            };
         }
 
         internal static CrmApiException InvalidResponse(string service, ApiResponse response, string problem) =>
@@ -49,9 +58,24 @@ namespace CrmPS.Core
                 $"{service} sent a response CrmPS cannot read to {response.Method} {response.Url} ({response.StatusCode}, {DescribeContentType(response.ContentType)}, {response.Body.Length} characters): {problem}"
                     + (response.Body.Length > 0 ? " The response began: " + TextPreview.Of(response.Body) : string.Empty),
                 response.StatusCode,
-                mayHaveReachedServer: true);
+                mayHaveReachedServer: true)
+            {
+                Method = response.Method,
+            };
 
-        public ErrorRecord ToErrorRecord(object targetObject) => new ErrorRecord(this, ErrorId, Category, targetObject);
+        public ErrorRecord ToErrorRecord(object targetObject)
+        {
+            var record = new ErrorRecord(this, ErrorId, Category, targetObject);
+            if (IsAmbiguousWrite)
+            {
+                record.ErrorDetails = new ErrorDetails(Message + " The record may have been stored although no clear answer came back; CrmPS did not send it again.")
+                {
+                    RecommendedAction = $"Check in {Service} whether the record exists before sending it again.",
+                };
+            }
+
+            return record;
+        }
 
         private static string DescribeContentType(string contentType) =>
             string.IsNullOrEmpty(contentType) ? "no content type" : contentType;

@@ -45,7 +45,8 @@ namespace CrmPS.Core
             {
                 foreach (PSMemberInfo member in members)
                 {
-                    if (member is PSPropertyInfo property)
+                    // The engine's hidden reserved members (pstypenames, psobject, ...) are not listed by PSObject.Properties.
+                    if (member is PSPropertyInfo property && !IsReserved(property.Name))
                     {
                         properties.Add(property);
                     }
@@ -54,6 +55,14 @@ namespace CrmPS.Core
 
             return properties;
         }
+
+        private static bool IsReserved(string name) =>
+            name.Length > 2 && (name[0] == 'p' || name[0] == 'P') && (name[1] == 's' || name[1] == 'S')
+            && (string.Equals(name, "pstypenames", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "psobject", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "psbase", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "psadapted", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "psextended", StringComparison.OrdinalIgnoreCase));
 
         private static Func<PSObject, IEnumerable<PSMemberInfo>> CreateReader()
         {

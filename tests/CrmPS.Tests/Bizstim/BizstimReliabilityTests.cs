@@ -76,7 +76,7 @@ public sealed class BizstimReliabilityTests : BizstimTestBase
         Assert.Empty(ambiguous.Output);
         var error = Assert.Single(ambiguous.Errors);
         Assert.Contains("502", error.ToString());
-        Assert.Contains("may have been received; it was not sent again", error.ToString());
+        Assert.Contains("may have been stored although no clear answer came back; CrmPS did not send it again", error.ToString());
         Assert.Equal(new[] { "ann@example.com", "bob@example.com" }, Sandbox.Inquiries.Select(i => i.Email));
         Assert.Equal(2, Sandbox.Requests.Count(r => r.Method == "POST"));
     }

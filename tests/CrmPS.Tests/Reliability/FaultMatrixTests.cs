@@ -15,6 +15,8 @@ public sealed class FaultMatrixTests
     {
         var outcomes = new List<FaultOutcome>();
         outcomes.AddRange(await BizstimFaultMatrix.RunAsync());
+        outcomes.AddRange(await CdbFaultMatrix.RunAsync());
+        outcomes.AddRange(await BotwFaultMatrix.RunAsync());
 
         var broken = outcomes.Where(o => !o.Holds).ToList();
         Assert.True(broken.Count == 0, "Lost or duplicated: " + string.Join("; ", broken));
@@ -41,7 +43,10 @@ public sealed class FaultMatrixTests
         text.AppendLine("Each row is one cmdlet run against a fresh sandbox over loopback HTTP, with one fault injected into");
         text.AppendLine("its first write (POST) or first read (GET). *Stored* counts what the sandbox's own store holds afterwards;");
         text.AppendLine("*lost* counts rows neither stored nor reported (an error record or a non-Imported result row).");
-        text.AppendLine("For read cmdlets, *stored* is the number of objects returned.");
+        text.AppendLine("For read cmdlets, *stored* is the number of objects returned; for Remove-BotwContact, the number deleted.");
+        text.AppendLine("A write that may have reached the server is never sent again blindly: the Bizstim importer looks its rows up,");
+        text.AppendLine("the other writes report an error record that says the record may have been stored. Idempotent requests");
+        text.AppendLine("(GET, PUT, DELETE) are retried.");
         text.AppendLine();
         text.AppendLine("| Fault | Cmdlet | Rows sent | Rows stored | Duplicates | Lost | Reported | Outcome |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -101,16 +101,7 @@ namespace CrmPS.Bizstim
             }
             catch (CrmApiException ex)
             {
-                ErrorRecord error = ex.ToErrorRecord(Target());
-                if (ex.MayHaveReachedServer)
-                {
-                    error.ErrorDetails = new ErrorDetails(ex.Message + " The inquiry may have been received; it was not sent again.")
-                    {
-                        RecommendedAction = "Check the Bizstim sales manager (or the recipient's mailbox) for this inquiry before sending it again.",
-                    };
-                }
-
-                WriteError(error);
+                WriteError(ex.ToErrorRecord(Target()));
             }
         }
 
