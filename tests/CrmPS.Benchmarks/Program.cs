@@ -137,6 +137,7 @@ internal static class Program
             ["runtime"] = RuntimeInformation.FrameworkDescription,
             ["engine"] = "System.Management.Automation " + typeof(System.Management.Automation.PowerShell).Assembly.GetName().Version,
             ["gc"] = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation, concurrent",
+            ["load average at start (1, 5, 15 min)"] = File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a",
         };
     }
 }

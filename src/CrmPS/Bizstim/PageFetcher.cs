@@ -98,10 +98,10 @@ namespace CrmPS.Bizstim
                 _done = true;
                 DropInFlight();
             }
-            else if (count < request.Limit)
+            else if (count != request.Limit)
             {
-                // A short page before the end: the pages requested ahead start at the wrong
-                // offsets. Drop them and go on from where this page really ended.
+                // A page shorter (or longer) than asked for, before the end: the pages requested ahead
+                // start at the wrong offsets. Drop them and go on from where this page really ended.
                 DropInFlight();
                 _nextStart = reached;
             }

@@ -38,6 +38,9 @@ namespace CrmPS.Core
             Transport = new ApiTransport(this);
         }
 
+        /// <summary>Connections kept to one server at most: enough for the largest PageParallelism.</summary>
+        internal const int MaxConnectionsPerServer = 16;
+
         public string Service { get; }
 
         public Uri BaseUri { get; }
@@ -83,6 +86,16 @@ namespace CrmPS.Core
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+            try
+            {
+                // Listings fetch up to 16 pages at once (Connect-Bizstim -PageParallelism); .NET Framework
+                // (Windows PowerShell 5.1) would otherwise allow only 2 connections per server.
+                handler.MaxConnectionsPerServer = MaxConnectionsPerServer;
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+
             if (options.Proxy != null)
             {
                 handler.UseProxy = true;
