@@ -5,7 +5,7 @@ namespace CrmPS.Botw
 {
     [Cmdlet(VerbsCommon.Set, "BotwContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ContactResult), typeof(Contact))]
-    public sealed class SetBotwContactCommand : BotwCmdlet
+    public sealed class SetBotwContactCommand : BotwContactWriteCmdlet
     {
         /// <summary>The contact to update; when BOTW has no contact with this id it creates one.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -13,45 +13,9 @@ namespace CrmPS.Botw
         [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("first name", "first_name", "Forename", "GivenName")]
-        public string FirstName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("last name", "last_name", "Surname", "FamilyName")]
-        public string LastName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("e-mail", "EmailAddress", "e-mail address", "mail")]
-        public string Email { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
-        public string Phone { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("listing_id")]
-        [ValidateRange(1, int.MaxValue)]
-        public int ListingId { get; set; }
-
-        /// <summary>Returns the contact as Get-BotwContact shows it (read back after the write) instead of the result.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>The input object, kept as the target of an error record.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
-
         protected override void ProcessRecord()
         {
-            var fields = new ContactFields
-            {
-                Id = Id > 0 ? Id : (int?)null,
-                FirstName = Blank(FirstName),
-                LastName = Blank(LastName),
-                Email = FirstValue(Email, isEmail: true, nameof(Email)),
-                Phone = FirstValue(Phone, isEmail: false, nameof(Phone)),
-            };
+            ContactFields fields = BoundFields(Id > 0 ? Id : (int?)null);
             object target = InputObject ?? (object)ResultFor(fields, ContactOutcome.Updated, 0, null);
             if (!fields.Id.HasValue && !fields.HasEmailOrPhone)
             {
@@ -67,7 +31,7 @@ namespace CrmPS.Botw
 
             BotwConnection connection = ResolveConnection();
             int listingId = ResolveListingId(connection, ListingId);
-            string which = fields.Id.HasValue ? $"contact {fields.Id.Value}" : NewBotwContactCommand.Describe(fields);
+            string which = fields.Id.HasValue ? $"contact {fields.Id.Value}" : Describe(fields);
             if (!ShouldProcess($"{which} in listing {listingId}", "Update or create BOTW contact"))
             {
                 return;
@@ -93,19 +57,5 @@ namespace CrmPS.Botw
 
             WriteObject(ResultFor(fields, upsert.Outcome, listingId, upsert.Message));
         }
-
-        private static string Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-        private static ContactResult ResultFor(ContactFields fields, ContactOutcome outcome, int listingId, string message) => new ContactResult
-        {
-            Outcome = outcome,
-            ListingId = listingId,
-            Id = fields.Id,
-            FirstName = fields.FirstName,
-            LastName = fields.LastName,
-            Email = fields.Email,
-            Phone = fields.Phone,
-            Message = message,
-        };
     }
 }

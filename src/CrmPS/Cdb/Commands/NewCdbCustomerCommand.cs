@@ -10,10 +10,8 @@ namespace CrmPS.Cdb
 {
     [Cmdlet(VerbsCommon.New, "CdbCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Customer))]
-    public sealed class NewCdbCustomerCommand : CdbCmdlet
+    public sealed class NewCdbCustomerCommand : CdbCustomFieldCmdlet
     {
-        private OrderedDictionary _customFields;
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("first name", "FirstName", "first_name", "GivenName")]
         [AllowEmptyString]
@@ -35,27 +33,6 @@ namespace CrmPS.Cdb
         [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
         public string[] Phone { get; set; }
 
-        /// <summary>Custom-field id (f-...) to value, for every customer of this call; wins over a column of the same id.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public IDictionary CustomField { get; set; }
-
-        /// <summary>The whole input row: columns named like a custom-field id (f-...) are read from it.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            try
-            {
-                _customFields = CdbCustomFields.FromParameter(CustomField);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "CdbCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
-            }
-        }
-
         protected override void ProcessRecord()
         {
             var customer = new Customer
@@ -64,7 +41,7 @@ namespace CrmPS.Cdb
                 Surname = Surname?.Trim() ?? string.Empty,
                 Email = CellValues.Addresses(Email),
                 Phone = CellValues.PhoneNumbers(Phone),
-                CustomFields = CdbCustomFields.Merge(InputObject, _customFields),
+                CustomFields = RowCustomFields(),
             };
             object target = InputObject ?? (object)customer;
             List<string> problems = Problems(customer);

@@ -8,10 +8,8 @@ namespace CrmPS.Cdb
 {
     [Cmdlet(VerbsCommon.New, "CdbPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Pipeline))]
-    public sealed class NewCdbPipelineCommand : CdbCmdlet
+    public sealed class NewCdbPipelineCommand : CdbCustomFieldCmdlet
     {
-        private OrderedDictionary _customFields;
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("customer_id", "customer id")]
         [ValidateRange(1, int.MaxValue)]
@@ -38,26 +36,6 @@ namespace CrmPS.Cdb
         [ValidateRange(1, int.MaxValue)]
         public int UserId { get; set; }
 
-        [Parameter]
-        [ValidateNotNull]
-        public IDictionary CustomField { get; set; }
-
-        /// <summary>The whole input object: properties named like a custom-field id (f-...) are read from it.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            try
-            {
-                _customFields = CdbCustomFields.FromParameter(CustomField);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "CdbCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
-            }
-        }
-
         protected override void ProcessRecord()
         {
             var pipeline = new Pipeline
@@ -67,7 +45,7 @@ namespace CrmPS.Cdb
                 PipelineTypeId = PipelineTypeId,
                 StageId = StageId > 0 ? StageId : (int?)null,
                 UserId = UserId > 0 ? UserId : (int?)null,
-                CustomFields = CdbCustomFields.Merge(InputObject, _customFields),
+                CustomFields = RowCustomFields(),
             };
             object target = InputObject ?? (object)pipeline;
             if (pipeline.Reference.Length == 0)
