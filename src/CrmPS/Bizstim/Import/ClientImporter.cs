@@ -9,8 +9,8 @@ namespace CrmPS.Bizstim
     /// <summary>
     /// Streams rows into batches of the plan's size, paces them to the plan's hourly budget, sends
     /// them, verifies rows whose batch got an ambiguous reply, and hands back one ImportResult per
-    /// row in input order as soon as it is final. Never holds more than one batch of rows plus the
-    /// results waiting on it.
+    /// row in input order as soon as it is final. Never holds more than two batches of rows (the one
+    /// being read and the one in flight) plus the results waiting on them.
     /// </summary>
     internal sealed class ClientImporter
     {
@@ -30,6 +30,7 @@ namespace CrmPS.Bizstim
         private readonly Queue<ImportResult> _inOrder = new Queue<ImportResult>();
         private readonly HashSet<ImportResult> _final = new HashSet<ImportResult>();
         private readonly ImportProgress _progress = new ImportProgress();
+        private BatchInFlight _sending;
 
         public ClientImporter(BizstimConnection connection, int? batchSize, ImportCheckpoint checkpoint, IImportHost host, MessageQueue log, System.Threading.CancellationToken cancel)
         {
@@ -88,9 +89,16 @@ namespace CrmPS.Bizstim
 
         public IEnumerable<ImportResult> Complete()
         {
-            while (_buffer.Count > 0)
+            while (_buffer.Count > 0 || _sending != null)
             {
-                SendBuffered(Math.Min(BatchSize, _buffer.Count));
+                if (_buffer.Count > 0)
+                {
+                    SendBuffered(Math.Min(BatchSize, _buffer.Count));
+                }
+                else
+                {
+                    SettleSending();
+                }
             }
 
             _progress.CurrentOperation = "Done";
@@ -125,8 +133,14 @@ namespace CrmPS.Bizstim
             Send(taken, confirmed: false);
         }
 
+        /// <summary>
+        /// Starts sending a batch, first settling the one still in flight. The reply is awaited only
+        /// when the next batch is ready (or at the end), so reading and binding the next rows
+        /// overlaps the round trip; Bizstim still receives one batch at a time.
+        /// </summary>
         private void Send(List<PendingRow> items, bool confirmed)
         {
+            SettleSending();
             var batch = new ClientBatch(items.Select(i => i.Row).ToList());
             if (!confirmed)
             {
@@ -139,66 +153,83 @@ namespace CrmPS.Bizstim
             }
 
             _checkpoint?.MarkInFlight(items.Select(i => (i.Row.RowNumber, i.Hash)));
-            int batchNumber;
-            for (int attempt = 0; ; attempt++)
+            _sending = Start(items, batch, attempt: 0);
+        }
+
+        private BatchInFlight Start(List<PendingRow> items, ClientBatch batch, int attempt)
+        {
+            WaitForBudget();
+            _connection.Budget.Spend(_connection.Clock.UtcNow);
+            _progress.BatchesSent++;
+            int batchNumber = _progress.BatchesSent;
+            _progress.CurrentOperation = $"Sending batch {batchNumber} ({batch.RowRange}, {batch.Count} clients)";
+            _host.ReportProgress(_progress);
+            return new BatchInFlight(items, batch, batchNumber, attempt, _api.ImportAsync(batch, _log, _cancel));
+        }
+
+        /// <summary>Waits for the batch in flight, and for any batch its outcome sends in turn, and settles their rows.</summary>
+        private void SettleSending()
+        {
+            while (_sending != null)
             {
-                WaitForBudget();
-                _connection.Budget.Spend(_connection.Clock.UtcNow);
-                _progress.BatchesSent++;
-                batchNumber = _progress.BatchesSent;
-                _progress.CurrentOperation = $"Sending batch {batchNumber} ({batch.RowRange}, {batch.Count} clients)";
-                _host.ReportProgress(_progress);
-
-                ImportOutcome outcome;
-                try
-                {
-                    outcome = _host.Wait(_api.ImportAsync(batch, _log, _cancel));
-                }
-                catch (CrmApiException error) when (error.MayHaveReachedServer)
-                {
-                    Verify(items, batchNumber, error.Message);
-                    return;
-                }
-                catch (CrmApiException error)
-                {
-                    _host.BatchError(error, batch, InputRows(items));
-                    Finish(items, ImportStatus.Failed, batchNumber, error.Message);
-                    return;
-                }
-
-                switch (outcome.Kind)
-                {
-                    case ImportOutcomeKind.Imported:
-                        Finish(items, ImportStatus.Imported, batchNumber, outcome.Message);
-                        return;
-
-                    case ImportOutcomeKind.Partial:
-                        Verify(items, batchNumber, $"Bizstim said: {outcome.Message}");
-                        return;
-
-                    case ImportOutcomeKind.TrialLimit when batch.Count > BizstimPlanLimits.MaxClientsPerOperation(BizstimPlan.Trial) || _connection.Plan != BizstimPlan.Trial:
-                        SwitchToTrial(outcome.Message);
-                        ResendInTrialBatches(items);
-                        return;
-                }
-
-                // Refused without processing (the hour is spent): safe to send again once the window reopens.
-                if (attempt >= MaxResendsAfterRefusal)
-                {
-                    var refused = CrmApiException.FromResponse(
-                        BizstimConnection.ServiceName,
-                        new ApiResponse("POST", "api/clients", 429, "Too Many Requests", null, outcome.Message, outcome.RetryAfter),
-                        outcome.Message);
-                    _host.BatchError(refused, batch, InputRows(items));
-                    Finish(items, ImportStatus.Failed, batchNumber, refused.Message);
-                    return;
-                }
-
-                DateTimeOffset now = _connection.Clock.UtcNow;
-                TimeSpan wait = outcome.RetryAfter ?? DefaultRefusalWait;
-                _log.Verbose($"Bizstim refused batch {batchNumber} because the hourly limit is spent; waiting {wait.TotalSeconds:0} s before sending it again.");
-                _connection.Budget.ExhaustUntil(now, now + wait);
+                BatchInFlight sent = _sending;
+                _sending = null;
+                Settle(sent);
             }
+        }
+
+        private void Settle(BatchInFlight sent)
+        {
+            ImportOutcome outcome;
+            try
+            {
+                outcome = _host.Wait(sent.Reply);
+            }
+            catch (CrmApiException error) when (error.MayHaveReachedServer)
+            {
+                Verify(sent.Items, sent.Number, error.Message);
+                return;
+            }
+            catch (CrmApiException error)
+            {
+                _host.BatchError(error, sent.Batch, InputRows(sent.Items));
+                Finish(sent.Items, ImportStatus.Failed, sent.Number, error.Message);
+                return;
+            }
+
+            switch (outcome.Kind)
+            {
+                case ImportOutcomeKind.Imported:
+                    Finish(sent.Items, ImportStatus.Imported, sent.Number, outcome.Message);
+                    return;
+
+                case ImportOutcomeKind.Partial:
+                    Verify(sent.Items, sent.Number, $"Bizstim said: {outcome.Message}");
+                    return;
+
+                case ImportOutcomeKind.TrialLimit when sent.Batch.Count > BizstimPlanLimits.MaxClientsPerOperation(BizstimPlan.Trial) || _connection.Plan != BizstimPlan.Trial:
+                    SwitchToTrial(outcome.Message);
+                    ResendInTrialBatches(sent.Items);
+                    return;
+            }
+
+            // Refused without processing (the hour is spent): safe to send again once the window reopens.
+            if (sent.Attempt >= MaxResendsAfterRefusal)
+            {
+                var refused = CrmApiException.FromResponse(
+                    BizstimConnection.ServiceName,
+                    new ApiResponse("POST", "api/clients", 429, "Too Many Requests", null, outcome.Message, outcome.RetryAfter),
+                    outcome.Message);
+                _host.BatchError(refused, sent.Batch, InputRows(sent.Items));
+                Finish(sent.Items, ImportStatus.Failed, sent.Number, refused.Message);
+                return;
+            }
+
+            DateTimeOffset now = _connection.Clock.UtcNow;
+            TimeSpan wait = outcome.RetryAfter ?? DefaultRefusalWait;
+            _log.Verbose($"Bizstim refused batch {sent.Number} because the hourly limit is spent; waiting {wait.TotalSeconds:0} s before sending it again.");
+            _connection.Budget.ExhaustUntil(now, now + wait);
+            _sending = Start(sent.Items, sent.Batch, sent.Attempt + 1);
         }
 
         /// <summary>
