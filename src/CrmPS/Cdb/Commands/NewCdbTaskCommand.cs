@@ -5,24 +5,11 @@ using System.Management.Automation;
 
 namespace CrmPS.Cdb
 {
-    // Pipeline is the default set for the reason given on New-CdbNote: a piped Pipeline object must bind PipelineId, not its CustomerId.
+    // Pipeline is the default set: see CdbChildCmdlet.
     [Cmdlet(VerbsCommon.New, "CdbTask", DefaultParameterSetName = PipelineSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Task))]
-    public sealed class NewCdbTaskCommand : CdbCmdlet
+    public sealed class NewCdbTaskCommand : CdbChildCmdlet
     {
-        private const string CustomerSet = "Customer";
-        private const string PipelineSet = "Pipeline";
-
-        [Parameter(ParameterSetName = CustomerSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("customer_id")]
-        [ValidateRange(1, int.MaxValue)]
-        public int CustomerId { get; set; }
-
-        [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("pipeline_id")]
-        [ValidateRange(1, int.MaxValue)]
-        public int PipelineId { get; set; }
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Title", "Subject")]
         [AllowEmptyString]
@@ -42,17 +29,12 @@ namespace CrmPS.Cdb
         [ValidateRange(1, int.MaxValue)]
         public int[] UserId { get; set; }
 
-        /// <summary>The input object, kept as the target of an error record.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
-
         protected override void ProcessRecord()
         {
-            bool onPipeline = ParameterSetName == PipelineSet;
             var task = new Task
             {
-                CustomerId = onPipeline ? (int?)null : CustomerId,
-                PipelineId = onPipeline ? PipelineId : (int?)null,
+                CustomerId = ParentCustomerId,
+                PipelineId = ParentPipelineId,
                 Name = Name?.Trim() ?? string.Empty,
                 DueDate = DueDate.Date,
                 Description = string.IsNullOrWhiteSpace(Description) ? null : Description,
@@ -65,9 +47,8 @@ namespace CrmPS.Cdb
                 return;
             }
 
-            string parent = onPipeline ? $"pipeline {PipelineId}" : $"customer {CustomerId}";
             string due = task.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            int? id = Create(CdbRequests.Task(task), parent, $"Add task '{task.Name}' due {due}", target);
+            int? id = Create(CdbRequests.Task(task), Parent, $"Add task '{task.Name}' due {due}", target);
             if (id.HasValue)
             {
                 task.TaskId = id.Value;
