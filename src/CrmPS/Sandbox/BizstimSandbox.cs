@@ -12,7 +12,7 @@ namespace CrmPS.Sandbox
     /// An in-memory Bizstim account answering the documented API as NOTES.md reads it.
     /// All members are thread-safe; list properties return snapshots.
     /// </summary>
-    public sealed class BizstimSandbox : ISandboxService
+    public sealed class BizstimSandbox : RecordingSandbox
     {
         public const string TrialLimitMessage = "Trial accounts may only add 3 clients per run or 30 clients an hour";
         public const string EnterpriseRunLimitMessage = "Enterprise accounts may only add 1000 clients per run";
@@ -26,13 +26,9 @@ namespace CrmPS.Sandbox
         private const int SessionPageSize = 100;
         private const int MaxPageSize = 1000;
 
-        private readonly object _gate = new object();
-        private readonly IClock _clock;
-        private readonly string _apiKey;
         private readonly List<SandboxClient> _clients = new List<SandboxClient>();
         private readonly List<SandboxSession> _sessions = BizstimSandboxData.Sessions();
         private readonly List<SandboxTestimonial> _testimonials = BizstimSandboxData.Testimonials();
-        private readonly List<SandboxRecordedRequest> _requests = new List<SandboxRecordedRequest>();
         private readonly List<SandboxInquiry> _inquiries = new List<SandboxInquiry>();
         private readonly List<SandboxOnDemandLink> _onDemandLinks = new List<SandboxOnDemandLink>();
         private readonly OperationWindow _operations = new OperationWindow();
@@ -40,22 +36,21 @@ namespace CrmPS.Sandbox
         private bool _enforceRateLimits = true;
 
         public BizstimSandbox(BizstimPlan plan = BizstimPlan.Enterprise, IClock clock = null, string apiKey = null)
+            : base(clock, apiKey)
         {
             _plan = plan;
-            _clock = clock ?? SystemClock.Instance;
-            _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
         }
 
         public BizstimPlan Plan
         {
-            get { lock (_gate) return _plan; }
-            set { lock (_gate) _plan = value; }
+            get { lock (Gate) return _plan; }
+            set { lock (Gate) _plan = value; }
         }
 
         public bool EnforceRateLimits
         {
-            get { lock (_gate) return _enforceRateLimits; }
-            set { lock (_gate) _enforceRateLimits = value; }
+            get { lock (Gate) return _enforceRateLimits; }
+            set { lock (Gate) _enforceRateLimits = value; }
         }
 
         public IReadOnlyList<SandboxClient> Clients => Snapshot(_clients, c => c.Clone());
@@ -64,22 +59,20 @@ namespace CrmPS.Sandbox
 
         public IReadOnlyList<SandboxTestimonial> Testimonials => Snapshot(_testimonials, t => t);
 
-        public IReadOnlyList<SandboxRecordedRequest> Requests => Snapshot(_requests, r => r);
-
         public IReadOnlyList<SandboxInquiry> Inquiries => Snapshot(_inquiries, i => i);
 
         public IReadOnlyList<SandboxOnDemandLink> OnDemandLinks => Snapshot(_onDemandLinks, l => l);
 
         public int OperationsInLastHour
         {
-            get { lock (_gate) return _operations.Count(_clock.UtcNow); }
+            get { lock (Gate) return _operations.Count(Clock.UtcNow); }
         }
 
         /// <summary>Stores a copy of <paramref name="client"/>; Id 0 takes the next id, a blank Username is derived.</summary>
         public SandboxClient AddClient(SandboxClient client)
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
-            lock (_gate)
+            lock (Gate)
             {
                 if (client.Id != 0 && _clients.Any(c => c.Id == client.Id))
                 {
@@ -96,42 +89,18 @@ namespace CrmPS.Sandbox
         /// <summary>Adds <paramref name="count"/> deterministic clients; not counted as API operations.</summary>
         public void SeedClients(int count)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 for (var i = 0; i < count; i++) Store(BizstimSandboxData.Client(_clients.Count, NextClientId()));
             }
         }
 
-        public void ClearRequests()
-        {
-            lock (_gate) _requests.Clear();
-        }
+        internal override string PresentedKey(IDictionary<string, string> headers) =>
+            headers.TryGetValue("x-api-key", out var key) ? key : null;
 
-        public SandboxResponse Handle(SandboxRequest request)
-        {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-            lock (_gate)
-            {
-                var headers = new Dictionary<string, string>(
-                    request.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-                var record = new SandboxRecordedRequest(request, headers, _clock.UtcNow);
-                _requests.Add(record);
-                var response = Authorized(headers) ? Route(request) : BizstimWire.Failure(403, "Invalid API key");
-                record.StatusCode = response.StatusCode;
-                return response;
-            }
-        }
+        internal override SandboxResponse Unauthorized() => BizstimWire.Failure(403, "Invalid API key");
 
-        private IReadOnlyList<T> Snapshot<T>(List<T> items, Func<T, T> copy)
-        {
-            lock (_gate) return items.Select(copy).ToList().AsReadOnly();
-        }
-
-        private bool Authorized(IDictionary<string, string> headers) =>
-            headers.TryGetValue("x-api-key", out var key) && !string.IsNullOrEmpty(key) &&
-            (_apiKey == null || string.Equals(key, _apiKey, StringComparison.Ordinal));
-
-        private SandboxResponse Route(SandboxRequest request)
+        internal override SandboxResponse Route(SandboxRequest request, SandboxRecordedRequest record)
         {
             var segments = SandboxUrl.Segments(request.Path);
             var method = (request.Method ?? "").ToUpperInvariant();
@@ -212,7 +181,7 @@ namespace CrmPS.Sandbox
                 return BizstimWire.Failure(400, _plan == BizstimPlan.Trial ? TrialLimitMessage : EnterpriseRunLimitMessage);
             }
 
-            var now = _clock.UtcNow;
+            var now = Clock.UtcNow;
             if (_enforceRateLimits && _operations.Count(now) >= BizstimPlanLimits.OperationsPerHour(_plan)) return TooManyOperations(now);
             _operations.Add(now);
             var clients = import.Rows.Select(import.ToClient).ToList();
@@ -232,7 +201,7 @@ namespace CrmPS.Sandbox
             var parsed = BizstimInquiryRequest.Parse(request, args);
             if (parsed.Inquiry == null) return BizstimWire.InquiryResult(400, false, 5, parsed.ErrorList());
             var inquiry = parsed.Inquiry;
-            inquiry.ReceivedAt = _clock.UtcNow;
+            inquiry.ReceivedAt = Clock.UtcNow;
             inquiry.Code = !inquiry.SaveAsProspect ? 0 : HasClientWithEmail(inquiry.Email) ? 1 : 3;
             if (inquiry.Code == 3) Store(ProspectFrom(inquiry));
             _inquiries.Add(inquiry);

@@ -16,7 +16,7 @@ namespace CrmPS.Sandbox
     /// phone) and creates one when there is none, and DELETE removes the contacts matching every
     /// field given. All members are thread-safe.
     /// </summary>
-    public sealed class BotwSandbox : ISandboxService
+    public sealed class BotwSandbox : RecordingSandbox
     {
         public const int ExampleListingId = 123;
         private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
@@ -24,10 +24,6 @@ namespace CrmPS.Sandbox
         private static readonly Regex Address = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
         private static readonly Regex PhoneCharacters = new Regex(@"^\+?[0-9 ()\-.]+$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-        private readonly object _gate = new object();
-        private readonly IClock _clock;
-        private readonly string _apiKey;
-        private readonly List<SandboxRecordedRequest> _requests = new List<SandboxRecordedRequest>();
         private readonly List<BotwSandboxContact> _contacts = new List<BotwSandboxContact>();
         private readonly HashSet<string> _blacklistedEmails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _blacklistedPhones = new HashSet<string>(StringComparer.Ordinal);
@@ -35,9 +31,8 @@ namespace CrmPS.Sandbox
 
         /// <summary>Starts with the page's example contact (John Doe, id 1, listing 123) and a few blacklisted addresses and numbers.</summary>
         public BotwSandbox(IClock clock = null, string apiKey = null)
+            : base(clock, apiKey)
         {
-            _clock = clock ?? SystemClock.Instance;
-            _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
             foreach (string email in new[] { "spam@example.com", "abuse@example.net", "blocked@example.org" }) _blacklistedEmails.Add(email);
             foreach (string phone in new[] { "15550000000", "15559999999" }) _blacklistedPhones.Add(phone);
             Store(new BotwSandboxContact
@@ -53,29 +48,24 @@ namespace CrmPS.Sandbox
             });
         }
 
-        public IReadOnlyList<SandboxRecordedRequest> Requests
-        {
-            get { lock (_gate) return _requests.ToList().AsReadOnly(); }
-        }
-
         public IReadOnlyList<BotwSandboxContact> Contacts
         {
-            get { lock (_gate) return _contacts.Select(c => c.Clone()).ToList().AsReadOnly(); }
+            get { lock (Gate) return _contacts.Select(c => c.Clone()).ToList().AsReadOnly(); }
         }
 
         public IReadOnlyCollection<string> BlacklistedEmails
         {
-            get { lock (_gate) return _blacklistedEmails.ToList().AsReadOnly(); }
+            get { lock (Gate) return _blacklistedEmails.ToList().AsReadOnly(); }
         }
 
         public IReadOnlyCollection<string> BlacklistedPhones
         {
-            get { lock (_gate) return _blacklistedPhones.ToList().AsReadOnly(); }
+            get { lock (Gate) return _blacklistedPhones.ToList().AsReadOnly(); }
         }
 
         public void Blacklist(string emailOrPhone)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 if (emailOrPhone.Contains("@")) _blacklistedEmails.Add(emailOrPhone.Trim());
                 else _blacklistedPhones.Add(Digits(emailOrPhone));
@@ -85,41 +75,25 @@ namespace CrmPS.Sandbox
         /// <summary>Stores a contact directly (not an API call); returns a copy with its id.</summary>
         public BotwSandboxContact AddContact(int listingId, string firstName, string lastName, string email, string phone)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return Store(new BotwSandboxContact { ListingId = listingId, FirstName = firstName, LastName = lastName, Email = email, Phone = phone }).Clone();
             }
         }
 
-        public void ClearRequests()
-        {
-            lock (_gate) _requests.Clear();
-        }
-
-        public SandboxResponse Handle(SandboxRequest request)
-        {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-            lock (_gate)
-            {
-                var headers = new Dictionary<string, string>(request.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-                var record = new SandboxRecordedRequest(request, headers, _clock.UtcNow);
-                _requests.Add(record);
-                SandboxResponse response = Authorized(headers) ? Route(request, record.Form) : Failure(403, "Invalid API key or unauthorized access.");
-                record.StatusCode = response.StatusCode;
-                return response;
-            }
-        }
-
-        private bool Authorized(IDictionary<string, string> headers)
+        internal override string PresentedKey(IDictionary<string, string> headers)
         {
             if (!headers.TryGetValue("Authorization", out string value) || !value.StartsWith("Bearer ", StringComparison.Ordinal))
             {
-                return false;
+                return null;
             }
 
-            string key = value.Substring("Bearer ".Length).Trim();
-            return key.Length > 0 && (_apiKey == null || string.Equals(key, _apiKey, StringComparison.Ordinal));
+            return value.Substring("Bearer ".Length).Trim();
         }
+
+        internal override SandboxResponse Unauthorized() => Failure(403, "Invalid API key or unauthorized access.");
+
+        internal override SandboxResponse Route(SandboxRequest request, SandboxRecordedRequest record) => Route(request, record.Form);
 
         private SandboxResponse Route(SandboxRequest request, SandboxForm form)
         {
@@ -265,7 +239,7 @@ namespace CrmPS.Sandbox
         {
             contact.Id = _nextId++;
             contact.UniqueId = contact.UniqueId ?? "l-" + (12344 + contact.Id).ToString(CultureInfo.InvariantCulture);
-            contact.Created = contact.Created == default ? _clock.UtcNow.UtcDateTime : contact.Created;
+            contact.Created = contact.Created == default ? Clock.UtcNow.UtcDateTime : contact.Created;
             contact.IpAddress = contact.IpAddress ?? "127.0.0.1";
             contact.Source = contact.Source ?? "api";
             contact.Status = contact.Status ?? "active";

@@ -12,7 +12,7 @@ namespace CrmPS.Sandbox
     /// NOTES.md reads them: multipart POSTs, the Apikey header, and {"message","result"} replies
     /// (result false, with HTTP 200, for input the server refuses). All members are thread-safe.
     /// </summary>
-    public sealed class CdbSandbox : ISandboxService
+    public sealed class CdbSandbox : RecordingSandbox
     {
         public const int FirstCustomerId = 10428;
         public const int FirstPipelineId = 1337;
@@ -25,10 +25,6 @@ namespace CrmPS.Sandbox
         private static readonly Regex Address = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
         private static readonly Regex FieldId = new Regex("^f-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-        private readonly object _gate = new object();
-        private readonly IClock _clock;
-        private readonly string _apiKey;
-        private readonly List<SandboxRecordedRequest> _requests = new List<SandboxRecordedRequest>();
         private readonly List<CdbSandboxCustomer> _customers = new List<CdbSandboxCustomer>();
         private readonly List<CdbSandboxPipeline> _pipelines = new List<CdbSandboxPipeline>();
         private readonly List<CdbSandboxNote> _notes = new List<CdbSandboxNote>();
@@ -36,59 +32,35 @@ namespace CrmPS.Sandbox
         private readonly List<CdbSandboxTask> _tasks = new List<CdbSandboxTask>();
 
         public CdbSandbox(IClock clock = null, string apiKey = null)
+            : base(clock, apiKey)
         {
-            _clock = clock ?? SystemClock.Instance;
-            _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
         }
 
-        public IReadOnlyList<SandboxRecordedRequest> Requests => Snapshot(_requests);
+        public IReadOnlyList<CdbSandboxCustomer> Customers => Snapshot(_customers, x => x);
 
-        public IReadOnlyList<CdbSandboxCustomer> Customers => Snapshot(_customers);
+        public IReadOnlyList<CdbSandboxPipeline> Pipelines => Snapshot(_pipelines, x => x);
 
-        public IReadOnlyList<CdbSandboxPipeline> Pipelines => Snapshot(_pipelines);
+        public IReadOnlyList<CdbSandboxNote> Notes => Snapshot(_notes, x => x);
 
-        public IReadOnlyList<CdbSandboxNote> Notes => Snapshot(_notes);
+        public IReadOnlyList<CdbSandboxEvent> Events => Snapshot(_events, x => x);
 
-        public IReadOnlyList<CdbSandboxEvent> Events => Snapshot(_events);
-
-        public IReadOnlyList<CdbSandboxTask> Tasks => Snapshot(_tasks);
+        public IReadOnlyList<CdbSandboxTask> Tasks => Snapshot(_tasks, x => x);
 
         /// <summary>Stores a customer directly (not an API call), for tests and rehearsals that need an existing customer.</summary>
         public CdbSandboxCustomer AddCustomer(string forename, string surname, string email)
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return StoreCustomer(forename, surname, new[] { email }, new string[0], new Dictionary<string, string>());
             }
         }
 
-        public void ClearRequests()
-        {
-            lock (_gate) _requests.Clear();
-        }
+        internal override string PresentedKey(IDictionary<string, string> headers) =>
+            headers.TryGetValue("Apikey", out string key) ? key : null;
 
-        public SandboxResponse Handle(SandboxRequest request)
-        {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-            lock (_gate)
-            {
-                var headers = new Dictionary<string, string>(request.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
-                var record = new SandboxRecordedRequest(request, headers, _clock.UtcNow);
-                _requests.Add(record);
-                SandboxResponse response = Authorized(headers) ? Route(request, record.Form) : Failure(401, "Invalid API key.");
-                record.StatusCode = response.StatusCode;
-                return response;
-            }
-        }
+        internal override SandboxResponse Unauthorized() => Failure(401, "Invalid API key.");
 
-        private IReadOnlyList<T> Snapshot<T>(List<T> items)
-        {
-            lock (_gate) return items.ToList().AsReadOnly();
-        }
-
-        private bool Authorized(IDictionary<string, string> headers) =>
-            headers.TryGetValue("Apikey", out string key) && !string.IsNullOrEmpty(key) &&
-            (_apiKey == null || string.Equals(key, _apiKey, StringComparison.Ordinal));
+        internal override SandboxResponse Route(SandboxRequest request, SandboxRecordedRequest record) => Route(request, record.Form);
 
         private SandboxResponse Route(SandboxRequest request, SandboxForm form)
         {
