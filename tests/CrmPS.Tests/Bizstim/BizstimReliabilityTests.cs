@@ -8,8 +8,11 @@ namespace CrmPS.Tests.Bizstim;
 
 public sealed class BizstimReliabilityTests : BizstimTestBase
 {
-    public BizstimReliabilityTests(BizstimServerFixture server) : base(server)
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public BizstimReliabilityTests(BizstimServerFixture server, Xunit.Abstractions.ITestOutputHelper output) : base(server)
     {
+        _output = output;
     }
 
     [Fact]
@@ -201,6 +204,7 @@ public sealed class BizstimReliabilityTests : BizstimTestBase
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         shell.Stop();
         stopwatch.Stop();
+        _output.WriteLine($"Stop() returned after {stopwatch.ElapsedMilliseconds} ms with the request in flight.");
 
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.True(pending.IsCompleted);
@@ -231,7 +235,9 @@ public sealed class BizstimReliabilityTests : BizstimTestBase
 
         var (shell, _) = ps.Start("$rows | Import-BizstimClient", ("rows", CsvRows.Documented(31)));
         Assert.True(blocking.Waiting.Wait(TimeSpan.FromSeconds(20)), "the import never waited for the budget");
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         shell.Stop();
+        _output.WriteLine($"Stop() returned after {stopwatch.ElapsedMilliseconds} ms during the rate-limit wait.");
 
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.Equal(30, Sandbox.Clients.Count);
