@@ -146,16 +146,7 @@ namespace CrmPS.Sandbox
         private SandboxResponse AddNote(SandboxForm form, bool onPipeline)
         {
             var check = new Check();
-            int? customerId = null;
-            int? pipelineId = null;
-            if (onPipeline)
-            {
-                pipelineId = ExistingPipeline(form, check);
-            }
-            else
-            {
-                customerId = ExistingCustomer(form, "customerid", check);
-            }
+            (int? customerId, int? pipelineId) = Parent(form, onPipeline, check);
 
             string text = check.Required(form, "note");
             if (check.Problem != null) return Failure(200, check.Problem);
@@ -163,6 +154,10 @@ namespace CrmPS.Sandbox
             _notes.Add(note);
             return Created(note.Id);
         }
+
+        /// <summary>The existing customer or pipeline a note or task is added to; problems go to <paramref name="check"/>.</summary>
+        private (int? CustomerId, int? PipelineId) Parent(SandboxForm form, bool onPipeline, Check check) =>
+            onPipeline ? ((int?)null, (int?)ExistingPipeline(form, check)) : (ExistingCustomer(form, "customerid", check), (int?)null);
 
         private SandboxResponse AddEvent(SandboxForm form)
         {
@@ -194,16 +189,7 @@ namespace CrmPS.Sandbox
         private SandboxResponse AddTask(SandboxForm form, bool onPipeline)
         {
             var check = new Check();
-            int? customerId = null;
-            int? pipelineId = null;
-            if (onPipeline)
-            {
-                pipelineId = ExistingPipeline(form, check);
-            }
-            else
-            {
-                customerId = ExistingCustomer(form, "customerid", check);
-            }
+            (int? customerId, int? pipelineId) = Parent(form, onPipeline, check);
 
             DateTime? due = check.Date(form, "datedue", TaskDateFormat);
             string name = check.Required(form, "name");
