@@ -4,17 +4,18 @@
 
 .DESCRIPTION
     Build    dotnet build CrmPS.sln; the ready-to-import module lands in out/CrmPS/<version>/.
-    Test     Build, then the xunit suite (dotnet test), then the Pester acceptance tests in
-             tests/Pester when Pester 5.1 or later is installed (skipped with a warning otherwise).
-    Demo     Build, then runs examples/demo.ps1 against the built module in a new PowerShell
-             process (so this session does not keep CrmPS.dll loaded and locked).
-    Package  Build, then packs out/CrmPS/<version>/ into out/CrmPS.<version>.nupkg, laid out as the
-             PowerShell Gallery publishes a module (build/Package.proj; the same works without pwsh
-             as `dotnet msbuild build/Package.proj`).
-    Publish  Package, then Publish-PSResource of that .nupkg (or, with PSResourceGet older than
-             1.1, of the module folder) to -Repository.
+    Test     Build, then the xunit suites (dotnet test), then the Pester tests in tests/Pester with
+             Pester 5.7.1 (the installed copy, else the NuGet package restored by
+             build/TestTools.proj from the configured feed). Ends with one line, "N passed, N failed",
+             the totals of both, and fails when any test failed.
+    Demo     Build, then runs examples/demo.ps1 against the built module in a new process of this
+             same PowerShell (pwsh, or `dotnet pwsh` when it runs as a .NET tool).
+    Package  Build, then Publish-PSResource of out/CrmPS/<version>/ to a local file repository
+             registered for the run: out/CrmPS.<version>.nupkg is the package the Gallery would get.
+    Publish  Test, then Publish-PSResource of out/CrmPS/<version>/ to -Repository.
 
     The version is read from <Version> in Directory.Build.props, the only place it is kept.
+    On a machine with only the .NET SDK: dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 
 .PARAMETER Task
     What to do: Build (default), Test, Demo, Package or Publish.
@@ -37,7 +38,7 @@
 .EXAMPLE
     ./build.ps1 -Task Package
 
-    Writes out/CrmPS.<version>.nupkg. Without pwsh: dotnet msbuild build/Package.proj
+    Writes out/CrmPS.<version>.nupkg with PSResourceGet.
 
 .EXAMPLE
     ./build.ps1 -Task Publish -ApiKey (Get-Secret -Name PSGalleryApiKey -AsPlainText)
@@ -96,31 +97,86 @@ function Invoke-BuildTask {
     Write-Verbose "Module built in $(Get-ModuleFolder)"
 }
 
-function Invoke-TestTask {
-    Invoke-BuildTask
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', 'CrmPS.sln', '-c', $Configuration)
+function Get-ShellCommand {
+    # How to start this same PowerShell in a child process: pwsh (or powershell.exe) itself, or
+    # `dotnet <PSHOME>/pwsh.dll` when it runs as a .NET tool (`dotnet pwsh`), whose process is dotnet.
+    $processPath = if ([Environment]::ProcessPath) { [Environment]::ProcessPath } else { (Get-Process -Id $PID).Path }
+    $shellDll = Join-Path $PSHOME 'pwsh.dll'
+    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet' -and (Test-Path -LiteralPath $shellDll)) {
+        return @($processPath, $shellDll)
+    }
 
-    $pester = Get-Module -Name Pester -ListAvailable |
-        Where-Object { $_.Version -ge [version]'5.1.0' } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if ($null -eq $pester) {
-        Write-Warning 'Pester 5.1 or later is not installed: the Pester tests in tests/Pester were skipped (Install-PSResource Pester).'
+    return @($processPath)
+}
+
+function Import-Pester {
+    # Pester 5.7.1: the installed copy if there is one, else the NuGet package (its tools/ folder is
+    # the module), downloaded from the configured NuGet feed by build/TestTools.proj.
+    $wanted = [version]'5.7.1'
+    $installed = Get-Module -Name Pester -ListAvailable | Where-Object Version -EQ $wanted | Select-Object -First 1
+    if ($installed) {
+        Import-Module -Name $installed.Path -Force -ErrorAction Stop
         return
     }
 
-    Import-Module -Name $pester.Path -Force
-    # What Invoke-Pester -Path tests/Pester -Output Detailed -CI does, minus -CI's exit
-    # from the process: the failure is thrown here so the finally block still runs.
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('restore', (Join-Path $PSScriptRoot 'build/TestTools.proj'), '--nologo', '-v', 'quiet')
+    $cacheLine = & dotnet nuget locals global-packages --list
+    $cache = ($cacheLine -replace '^global-packages:\s*', '').Trim()
+    $manifest = Join-Path $cache "pester/$wanted/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "Pester $wanted was restored but $manifest is missing."
+    }
+
+    Import-Module -Name $manifest -Force -ErrorAction Stop
+}
+
+function Invoke-XunitTests {
+    # Runs the xunit suites on the build just made; returns their totals read from the TRX reports.
+    $resultsDir = Join-Path $PSScriptRoot 'out/TestResults'
+    if (Test-Path -LiteralPath $resultsDir) {
+        Remove-Item -LiteralPath $resultsDir -Recurse -Force
+    }
+
+    & dotnet test CrmPS.sln -c $Configuration --no-build --logger 'trx;LogFilePrefix=xunit' --results-directory $resultsDir
+    $exitCode = $LASTEXITCODE
+    $passed = 0
+    $failed = 0
+    foreach ($report in Get-ChildItem -LiteralPath $resultsDir -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content -LiteralPath $report.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+
+    if ($exitCode -ne 0 -and $failed -eq 0) {
+        # The run broke before its tests could report (a build or test host failure).
+        $failed = 1
+    }
+
+    [pscustomobject]@{ Suite = 'xunit'; Passed = $passed; Failed = $failed }
+}
+
+function Invoke-PesterTests {
+    Import-Pester
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $PSScriptRoot 'out/testResults.xml'
+    $config.TestResult.OutputPath = Join-Path $PSScriptRoot 'out/TestResults/pester.xml'
     $result = Invoke-Pester -Configuration $config
-    if ($result.Result -ne 'Passed') {
-        throw "Pester tests did not pass: $($result.FailedCount) test(s) failed (result: $($result.Result))."
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    [pscustomobject]@{ Suite = 'Pester'; Passed = $result.PassedCount; Failed = $failed }
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $totals = @(Invoke-XunitTests; Invoke-PesterTests)
+    $totals | Format-Table Suite, Passed, Failed -AutoSize | Out-Host
+    $passed = ($totals | Measure-Object -Property Passed -Sum).Sum
+    $failed = ($totals | Measure-Object -Property Failed -Sum).Sum
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) {
+        throw "$failed test(s) failed."
     }
 }
 
@@ -128,51 +184,58 @@ function Invoke-DemoTask {
     Invoke-BuildTask
     $manifest = Join-Path (Get-ModuleFolder) 'CrmPS.psd1'
     $demo = Join-Path $PSScriptRoot 'examples/demo.ps1'
-    $shellName = if ($PSVersionTable.PSEdition -eq 'Core') { 'pwsh' } else { 'powershell' }
-    $shell = Get-Command -Name (Join-Path $PSHOME $shellName) -CommandType Application | Select-Object -First 1
-    Invoke-Native -FilePath $shell.Source -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $demo, '-ModulePath', $manifest)
+    $shell = @(Get-ShellCommand)
+    Invoke-Native -FilePath $shell[0] -ArgumentList (@($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $demo, '-ModulePath', $manifest))
 }
 
 function Get-PackagePath {
     Join-Path $PSScriptRoot ('out/CrmPS.{0}.nupkg' -f (Get-ModuleVersion))
 }
 
-function Invoke-PackageTask {
-    Invoke-BuildTask
-    $packageProject = Join-Path $PSScriptRoot 'build/Package.proj'
-    Invoke-Native -FilePath 'dotnet' -ArgumentList @('msbuild', $packageProject, "-p:Configuration=$Configuration", '-nologo')
-    $package = Get-PackagePath
-    if (-not (Test-Path -LiteralPath $package)) {
-        throw "Packaging succeeded but $package is missing."
-    }
+function Publish-ModuleFolder {
+    # Publish-PSResource of the built module folder to a repository: the same packing the Gallery publish does.
+    param(
+        [Parameter(Mandatory)] [string] $Repository,
+        [string] $ApiKey
+    )
 
-    Get-Item -LiteralPath $package
-}
-
-function Invoke-PublishTask {
-    Invoke-PackageTask | Out-Host
-    $package = Get-Item -LiteralPath (Get-PackagePath)
-    $publishCommand = Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue
-    if ($null -eq $publishCommand) {
-        throw 'Publish-PSResource was not found: install Microsoft.PowerShell.PSResourceGet (included with PowerShell 7.4 and later).'
-    }
-
-    $publish = @{
-        Repository = $Repository
-    }
-    if ($publishCommand.Parameters.ContainsKey('NupkgPath')) {
-        # Push exactly the package that was built and tested.
-        $publish.NupkgPath = $package.FullName
-    }
-    else {
-        $publish.Path = Get-ModuleFolder
-    }
-
+    $publish = @{ Path = Get-ModuleFolder; Repository = $Repository }
     if ($ApiKey) {
         $publish.ApiKey = $ApiKey
     }
 
-    Publish-PSResource @publish -Verbose:($VerbosePreference -eq 'Continue')
+    Publish-PSResource @publish -Verbose:($VerbosePreference -eq 'Continue') -ErrorAction Stop
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    # A local file repository registered for this run only; the package PSResourceGet writes there
+    # is the one the Gallery would receive.
+    $repositoryPath = Join-Path $PSScriptRoot 'out/repository'
+    if (Test-Path -LiteralPath $repositoryPath) {
+        Remove-Item -LiteralPath $repositoryPath -Recurse -Force
+    }
+
+    $null = New-Item -ItemType Directory -Path $repositoryPath
+    $repositoryName = 'CrmPS-build-{0}' -f [guid]::NewGuid().ToString('N')
+    Register-PSResourceRepository -Name $repositoryName -Uri $repositoryPath -Trusted -ErrorAction Stop
+    try {
+        Publish-ModuleFolder -Repository $repositoryName
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repositoryName
+    }
+
+    $package = Get-PackagePath
+    Move-Item -LiteralPath (Join-Path $repositoryPath ('CrmPS.{0}.nupkg' -f (Get-ModuleVersion))) -Destination $package -Force
+    Remove-Item -LiteralPath $repositoryPath -Recurse -Force
+    Get-Item -LiteralPath $package
+}
+
+function Invoke-PublishTask {
+    # Tests first: what reaches the Gallery has passed xunit and Pester on this machine.
+    Invoke-TestTask
+    Publish-ModuleFolder -Repository $Repository -ApiKey $ApiKey
 }
 
 Push-Location $PSScriptRoot

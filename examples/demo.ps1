@@ -78,7 +78,7 @@ if ($RetryPath) {
 }
 
 # Read the clients back from the account.
-Get-BizstimClient | Format-Table Id, FirstName, LastName, City, State, Email -AutoSize
+Get-BizstimClient | Format-Table Id, FirstName, LastName, City, Email -AutoSize
 
 $total = 0
 $imported = 0

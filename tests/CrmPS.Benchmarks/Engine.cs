@@ -6,8 +6,8 @@ using System.Management.Automation.Runspaces;
 namespace CrmPS.Benchmarks;
 
 /// <summary>
-/// A PowerShell session hosted in-process (SMA 7.6.9), with the built module imported and the few
-/// cmdlets the engine package lacks (see StandIns.cs). Pipelines run on the calling thread.
+/// A PowerShell session hosted in-process (Microsoft.PowerShell.SDK 7.6.9, with the real Utility
+/// cmdlets), with the built module imported. Pipelines run on the calling thread.
 /// </summary>
 internal sealed class Engine : IDisposable
 {
@@ -28,8 +28,6 @@ internal sealed class Engine : IDisposable
     {
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchOutput", typeof(ReceiveBenchOutputCommand), null));
-        state.Commands.Add(new SessionStateCmdletEntry("Invoke-RestMethod", typeof(InvokeRestMethodStandIn), null));
-        state.Commands.Add(new SessionStateCmdletEntry("ConvertTo-Json", typeof(ConvertToJsonStandIn), null));
         state.Commands.Add(new SessionStateCmdletEntry("Test-BindOnly", typeof(TestBindOnlyCommand), null));
         return state;
     }

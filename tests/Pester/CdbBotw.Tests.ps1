@@ -46,7 +46,7 @@ Describe 'Customer Database App chains in the sandbox' {
     It 'refuses an event that ends before it starts, before sending it' {
         $customer = New-CdbCustomer -Forename Bo -Surname Ray -Email bo@example.com
         { $customer | New-CdbEvent -Name 'Backwards' -Start '2026-03-02 10:00' -End '2026-03-02 09:00' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'CdbEventInvalid'
+            Should -Throw -ErrorId 'CdbEventInvalid,CrmPS.Cdb.NewCdbEventCommand'
     }
 }
 
@@ -58,7 +58,7 @@ Describe 'BOTW CRM contacts in the sandbox' {
     }
 
     It 'refuses a blacklisted address with an error that says so' {
-        { New-BotwContact -Email spam@example.com -ErrorAction Stop } | Should -Throw -ErrorId 'BotwContactBlacklisted'
+        { New-BotwContact -Email spam@example.com -ErrorAction Stop } | Should -Throw -ErrorId 'BotwContactBlacklisted,CrmPS.Botw.NewBotwContactCommand'
     }
 
     It 'removes what Get-BotwContact found, and -WhatIf sends nothing' {

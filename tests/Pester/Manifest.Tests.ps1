@@ -5,6 +5,7 @@
 #>
 
 BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestShell.ps1')
     $RepoRoot = Join-Path $PSScriptRoot '../..'
     $Version = ([xml](Get-Content -LiteralPath (Join-Path $RepoRoot 'Directory.Build.props') -Raw)).SelectSingleNode('/Project/PropertyGroup/Version').InnerText.Trim()
     $ModuleFolder = Join-Path $RepoRoot "out/CrmPS/$Version"
@@ -48,8 +49,7 @@ Describe 'The CrmPS manifest' {
     }
 
     It 'imports in a fresh process without errors or warnings' {
-        $shell = (Get-Process -Id $PID).Path
-        $output = & $shell -NoProfile -NonInteractive -Command "Import-Module '$ManifestPath' -ErrorAction Stop -WarningVariable w 3>`$null; if (`$w) { 'WARNING: ' + (`$w -join '; ') } else { 'clean' }" 2>&1
+        $output = Invoke-TestShell -Command "Import-Module '$ManifestPath' -ErrorAction Stop -WarningVariable w 3>`$null; if (`$w) { 'WARNING: ' + (`$w -join '; ') } else { 'clean' }" 2>&1
         $LASTEXITCODE | Should -Be 0
         "$output".Trim() | Should -Be 'clean'
     }

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using CrmPS.Tests.StandIns;
 
 namespace CrmPS.Tests.Infrastructure;
 
@@ -46,7 +45,7 @@ public sealed class PsRun
 
 /// <summary>
 /// A PowerShell session hosted in-process (SMA 7.6.9) with the built module imported from
-/// out/CrmPS/&lt;version&gt;/ and stand-ins for the Utility cmdlets the package lacks.
+/// out/CrmPS/&lt;version&gt;/; Microsoft.PowerShell.SDK gives it the real Utility and Management cmdlets.
 /// </summary>
 public sealed class PsHost : IDisposable
 {
@@ -56,7 +55,6 @@ public sealed class PsHost : IDisposable
     public PsHost(bool ownPipelineThread = false)
     {
         var state = InitialSessionState.CreateDefault2();
-        UtilityStandIns.AddTo(state);
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.ThreadOptions = ownPipelineThread ? PSThreadOptions.ReuseThread : PSThreadOptions.UseCurrentThread;
         _runspace.Open();

@@ -18,7 +18,6 @@ public sealed class FormatRenderingTests : IDisposable
     public FormatRenderingTests()
     {
         var state = InitialSessionState.CreateDefault2();
-        global::CrmPS.Tests.StandIns.UtilityStandIns.AddTo(state);
         _runspace = RunspaceFactory.CreateRunspace(_host, state);
         _runspace.Open();
         Run("Import-Module -Name $args[0] -ErrorAction Stop; Connect-Bizstim -Sandbox; Import-Csv -Path $args[1] | Import-BizstimClient -ErrorAction SilentlyContinue | Out-Null",
