@@ -57,6 +57,7 @@ param(
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'build/ShellCommand.ps1')
 
 function Invoke-Native {
     # Runs a native command and throws when it exits non-zero.
@@ -95,18 +96,6 @@ function Invoke-BuildTask {
     }
 
     Write-Verbose "Module built in $(Get-ModuleFolder)"
-}
-
-function Get-ShellCommand {
-    # How to start this same PowerShell in a child process: pwsh (or powershell.exe) itself, or
-    # `dotnet <PSHOME>/pwsh.dll` when it runs as a .NET tool (`dotnet pwsh`), whose process is dotnet.
-    $processPath = if ([Environment]::ProcessPath) { [Environment]::ProcessPath } else { (Get-Process -Id $PID).Path }
-    $shellDll = Join-Path $PSHOME 'pwsh.dll'
-    if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet' -and (Test-Path -LiteralPath $shellDll)) {
-        return @($processPath, $shellDll)
-    }
-
-    return @($processPath)
 }
 
 function Import-Pester {
