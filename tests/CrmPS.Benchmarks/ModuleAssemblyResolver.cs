@@ -24,7 +24,13 @@ internal static class ModuleAssemblyResolver
     {
         AssemblyLoadContext.Default.Resolving += (context, name) =>
             name.Name == "CrmPS" ? context.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "CrmPS.dll")) : null;
+        ResolveModuleDependencies();
     }
+
+    /// <summary>CrmPS's own libraries (Dependencies folder) load as in pwsh, into the module's own context.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ResolveModuleDependencies() =>
+        global::CrmPS.Core.IsolatedDependencies.TryRegister(Path.Combine(ModuleDirectory, "Dependencies"));
 
     private static string Metadata(string key) =>
         Path.GetFullPath(typeof(ModuleAssemblyResolver).Assembly

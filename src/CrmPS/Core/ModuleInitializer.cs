@@ -9,8 +9,9 @@ namespace CrmPS.Core
     /// <summary>
     /// Runs when the module is imported. Windows PowerShell 5.1 has no binding redirects for
     /// modules, so System.Text.Json and its netstandard dependencies are resolved by simple name
-    /// from the Dependencies folder. On PowerShell 7 the in-box System.Text.Json wins and only
-    /// TimeZoneConverter is loaded from there.
+    /// from the Dependencies folder. On PowerShell 7 the in-box System.Text.Json wins, and the
+    /// libraries only CrmPS brings (CsvHelper, TimeZoneConverter) load into a context of the
+    /// module's own (<see cref="IsolatedDependencies"/>).
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -19,12 +20,17 @@ namespace CrmPS.Core
 
         public void OnImport()
         {
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+            if (!IsolatedDependencies.TryRegister(DependencyDirectory))
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+            }
+
             EnableTls12OnWindowsPowerShell();
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            IsolatedDependencies.Unregister();
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
         }
 

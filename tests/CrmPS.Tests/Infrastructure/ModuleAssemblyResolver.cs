@@ -23,7 +23,16 @@ internal static class ModuleAssemblyResolver
             if (name.Name != "CrmPS") return null;
             return context.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "CrmPS.dll"));
         };
+        ResolveModuleDependencies();
     }
+
+    /// <summary>
+    /// The libraries CrmPS ships in its Dependencies folder load as in pwsh, into the module's own
+    /// context, also for unit tests that use them before any runspace imports the module.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ResolveModuleDependencies() =>
+        global::CrmPS.Core.IsolatedDependencies.TryRegister(Path.Combine(ModuleDirectory, "Dependencies"));
 
     private static string Metadata(string key) =>
         Path.GetFullPath(typeof(ModuleAssemblyResolver).Assembly
