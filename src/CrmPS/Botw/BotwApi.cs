@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
@@ -56,9 +57,16 @@ namespace CrmPS.Botw
         /// <summary>
         /// The contacts holding this e-mail address, or this phone number when there is no e-mail: how CrmPS finds
         /// the contact a row without an id means (the page leaves open what BOTW itself matches a PUT without an id by).
+        /// The page calls GET a search, so only exact matches are kept (e-mail in any case, phone by its digits).
         /// </summary>
-        public Task<List<Contact>> FindByEmailOrPhoneAsync(int listingId, string email, string phone, MessageQueue log, CancellationToken cancel) =>
-            FindAsync(listingId, ContactQuery.ByEmailOrPhone(email, phone), log, cancel);
+        public async Task<List<Contact>> FindByEmailOrPhoneAsync(int listingId, string email, string phone, MessageQueue log, CancellationToken cancel)
+        {
+            ContactQuery query = ContactQuery.ByEmailOrPhone(email, phone);
+            List<Contact> found = await FindAsync(listingId, query, log, cancel).ConfigureAwait(false);
+            return query.Email != null
+                ? found.FindAll(c => string.Equals(c.Email?.Trim(), query.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+                : found.FindAll(c => Digits(c.Phone) == Digits(query.Phone));
+        }
 
         /// <summary>POST: creates a contact and returns BOTW's message.</summary>
         public async Task<string> CreateAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
@@ -149,6 +157,8 @@ namespace CrmPS.Botw
 
             return "its e-mail address or phone number";
         }
+
+        private static string Digits(string phone) => new string((phone ?? string.Empty).Where(char.IsDigit).ToArray());
 
         private static string Path(int listingId) => "crm/" + listingId.ToString(CultureInfo.InvariantCulture);
 

@@ -34,7 +34,7 @@ namespace CrmPS.Botw
             }
 
             ContactQuery key = ContactQuery.ByEmailOrPhone(fields.Email, fields.Phone);
-            List<Contact> matches = await _api.FindAsync(listingId, key, log, cancel).ConfigureAwait(false);
+            List<Contact> matches = await _api.FindByEmailOrPhoneAsync(listingId, fields.Email, fields.Phone, log, cancel).ConfigureAwait(false);
             if (matches.Count > 1)
             {
                 return ContactUpsertResult.Ambiguous(matches);
@@ -107,7 +107,7 @@ namespace CrmPS.Botw
                 List<Contact> found;
                 try
                 {
-                    found = await _api.FindAsync(listingId, key, log, cancel).ConfigureAwait(false);
+                    found = await _api.FindByEmailOrPhoneAsync(listingId, fields.Email, fields.Phone, log, cancel).ConfigureAwait(false);
                 }
                 catch (CrmApiException lookup)
                 {

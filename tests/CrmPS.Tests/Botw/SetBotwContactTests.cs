@@ -82,7 +82,7 @@ public sealed class SetBotwContactTests : BotwTestBase
     [Fact]
     public void WhatIf_sends_nothing()
     {
-        var run = Ps.Run("Set-BotwContact -Id 1 -FirstName Jack -WhatIf");
+        var run = Ps.Run("Set-BotwContact -Id 1 -FirstName Jack -WhatIf; Set-BotwContact -Email ann@example.com -Phone 15551112222 -WhatIf");
 
         Assert.Empty(run.Errors);
         Assert.Empty(Requests);
@@ -233,6 +233,20 @@ public sealed class SetBotwContactTests : BotwTestBase
         Assert.Equal(2, ids.Count);
         Assert.Contains($"contacts {ids[0]}, {ids[1]} now have the e-mail address twice@example.com", error.ToString());
         Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void A_search_that_also_returns_similar_addresses_counts_only_the_exact_one()
+    {
+        int pat = Sandbox.AddContact(Listing, "Pat", null, "pat@example.com", null).Id;
+        Scripted.FailNext("GET", 200, "application/json",
+            $$$"""{"status":"success","message":"2 record(s) found.","data":{"results":[{"contact_id":{{{pat}}},"contact_email":"Pat@Example.com"},{"contact_id":77,"contact_email":"pat@example.com.au"}]}}""");
+
+        var run = Ps.Run("Set-BotwContact -Email pat@example.com -Phone 15551112222");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal((ContactOutcome.Updated, (int?)pat), (Assert.Single(run.Objects<ContactResult>()).Outcome, run.Objects<ContactResult>().Single().Id));
+        Assert.StartsWith($"id={pat}&", Requests.Single(r => r.Method == "PUT").Body);
     }
 
     private string WriteCsv(params string[] lines)
