@@ -200,6 +200,22 @@ public sealed class SetBotwContactTests : BotwTestBase
     }
 
     [Fact]
+    public void A_create_that_keeps_failing_is_sent_at_most_MaxRetry_more_times_and_reported_as_not_stored()
+    {
+        var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503, Times = 100 });
+        Server.Service.Current = faults;
+
+        var run = Ps.Run("Set-BotwContact -Email down@example.com");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Contains("A lookup by email=down@example.com shows the contact was not stored; it was sent 5 time(s)", error.ToString());
+        Assert.DoesNotContain("may have been stored", error.ToString());
+        Assert.Equal(5, faults.FaultsApplied);
+        Assert.Equal(6, Requests.Count(r => r.Method == "GET"));
+        Assert.DoesNotContain(Sandbox.Contacts, c => c.Email == "down@example.com");
+    }
+
+    [Fact]
     public void A_create_whose_answer_was_lost_and_whose_lookup_fails_is_reported_as_maybe_stored_and_not_resent()
     {
         var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.ResetAfterCommit) { Method = "POST" });
