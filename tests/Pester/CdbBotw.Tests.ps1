@@ -57,6 +57,13 @@ Describe 'BOTW CRM contacts in the sandbox' {
         (Get-BotwContact -Email cy.pester@example.com).LastName | Should -Be 'Fox'
     }
 
+    It 'refuses an upsert by an e-mail address two contacts hold, naming both and changing neither' {
+        $ids = 1..2 | ForEach-Object { New-BotwContact -FirstName "Dup$_" -Email dup.pester@example.com -PassThru } | ForEach-Object Id
+        { Set-BotwContact -Email dup.pester@example.com -Phone 15551112222 -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*ids $($ids -join ', ')*"
+        (Get-BotwContact -Email dup.pester@example.com).Phone | Should -Not -Contain '15551112222'
+    }
+
     It 'refuses a blacklisted address with an error that says so' {
         { New-BotwContact -Email spam@example.com -ErrorAction Stop } | Should -Throw -ErrorId 'BotwContactBlacklisted,CrmPS.Botw.NewBotwContactCommand'
     }

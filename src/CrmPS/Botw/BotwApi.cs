@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
@@ -53,6 +54,20 @@ namespace CrmPS.Botw
             return BotwParser.ParseContacts(root, listingId);
         }
 
+        /// <summary>
+        /// The contacts holding this e-mail address, or this phone number when there is no e-mail: how CrmPS finds
+        /// the contact a row without an id means (the page leaves open what BOTW itself matches a PUT without an id by).
+        /// The page calls GET a search, so only exact matches are kept (e-mail in any case, phone by its digits).
+        /// </summary>
+        public async Task<List<Contact>> FindByEmailOrPhoneAsync(int listingId, string email, string phone, MessageQueue log, CancellationToken cancel)
+        {
+            ContactQuery query = ContactQuery.ByEmailOrPhone(email, phone);
+            List<Contact> found = await FindAsync(listingId, query, log, cancel).ConfigureAwait(false);
+            return query.Email != null
+                ? found.FindAll(c => string.Equals(c.Email?.Trim(), query.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+                : found.FindAll(c => Digits(c.Phone) == Digits(query.Phone));
+        }
+
         /// <summary>POST: creates a contact and returns BOTW's message.</summary>
         public async Task<string> CreateAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
         {
@@ -65,8 +80,11 @@ namespace CrmPS.Botw
             return Message(response);
         }
 
-        /// <summary>PUT: updates the contact (200) or creates it (201).</summary>
-        public async Task<(ContactOutcome Outcome, string Message)> UpsertAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
+        /// <summary>
+        /// PUT: updates the contact (200) or creates it (201). Repeated is true when the answer came to a second or later
+        /// attempt: a 201 then means an earlier attempt, whose answer was lost, may have created the contact as well.
+        /// </summary>
+        public async Task<(ContactOutcome Outcome, string Message, bool Repeated)> UpsertAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
         {
             ApiResponse response = await SendFormAsync(HttpMethod.Put, listingId, fields, log, cancel).ConfigureAwait(false);
             if (!response.IsSuccess)
@@ -74,7 +92,7 @@ namespace CrmPS.Botw
                 throw Failure(response, fields);
             }
 
-            return (response.StatusCode == 201 ? ContactOutcome.Created : ContactOutcome.Updated, Message(response));
+            return (response.StatusCode == 201 ? ContactOutcome.Created : ContactOutcome.Updated, Message(response), response.Attempts > 1);
         }
 
         /// <summary>DELETE: true when BOTW deleted (202), false when it found no such contact (404).</summary>
@@ -139,6 +157,8 @@ namespace CrmPS.Botw
 
             return "its e-mail address or phone number";
         }
+
+        private static string Digits(string phone) => new string((phone ?? string.Empty).Where(char.IsDigit).ToArray());
 
         private static string Path(int listingId) => "crm/" + listingId.ToString(CultureInfo.InvariantCulture);
 

@@ -17,6 +17,9 @@ namespace CrmPS.Botw
 
         public bool HasEmailOrPhone => !string.IsNullOrEmpty(Email) || !string.IsNullOrEmpty(Phone);
 
+        /// <summary>The same fields, sent for the contact with this id.</summary>
+        public ContactFields WithId(int id) => new ContactFields { Id = id, FirstName = FirstName, LastName = LastName, Email = Email, Phone = Phone };
+
         /// <summary>The form body: only the fields that have a value, so an update never blanks a field by accident.</summary>
         public FormFields ToForm() =>
             new FormFields()

@@ -19,6 +19,10 @@ namespace CrmPS.Botw
 
         public string Phone { get; set; }
 
+        /// <summary>By e-mail address, or by phone number when there is no e-mail.</summary>
+        public static ContactQuery ByEmailOrPhone(string email, string phone) =>
+            string.IsNullOrWhiteSpace(email) ? new ContactQuery { Phone = phone } : new ContactQuery { Email = email };
+
         public IReadOnlyList<KeyValuePair<string, string>> Parameters()
         {
             var query = new List<KeyValuePair<string, string>>();

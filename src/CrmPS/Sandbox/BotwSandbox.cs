@@ -12,9 +12,10 @@ namespace CrmPS.Sandbox
     /// An in-memory BOTW CRM answering GET, POST, PUT and DELETE on /crm/{listing_id} as the vendor
     /// page documents them: Bearer key, form-urlencoded bodies, 201/200/202 on success, 404 for no
     /// match, 400 for bad input and for a blacklisted e-mail address or phone number.
-    /// Where the page is silent, PUT without an id updates the contact with that e-mail (then
-    /// phone) and creates one when there is none, and DELETE removes the contacts matching every
-    /// field given. All members are thread-safe.
+    /// Where the page is silent it takes the literal reading by default: a PUT without an id creates a
+    /// contact (<see cref="PutWithoutId"/> switches to updating the contact with that e-mail, then
+    /// phone), and a DELETE by e-mail or phone removes every matching contact
+    /// (<see cref="DeleteByField"/> switches to the oldest only). All members are thread-safe.
     /// </summary>
     public sealed class BotwSandbox : RecordingSandbox
     {
@@ -47,6 +48,12 @@ namespace CrmPS.Sandbox
                 IpAddress = "192.168.1.1",
             });
         }
+
+        /// <summary>Which reading of the page a PUT without an id follows; the literal one (it creates) unless set.</summary>
+        public BotwPutWithoutIdReading PutWithoutId { get; set; } = BotwPutWithoutIdReading.Creates;
+
+        /// <summary>Which reading of the page a DELETE by e-mail or phone follows when several contacts match.</summary>
+        public BotwDeleteByFieldReading DeleteByField { get; set; } = BotwDeleteByFieldReading.EveryMatch;
 
         public IReadOnlyList<BotwSandboxContact> Contacts
         {
@@ -188,7 +195,7 @@ namespace CrmPS.Sandbox
                     return Failure(404, "The contact ID provided was not found.");
                 }
             }
-            else
+            else if (PutWithoutId == BotwPutWithoutIdReading.UpdatesMatch)
             {
                 existing = _contacts.FirstOrDefault(c => c.ListingId == listingId && email != null && Same(c.Email, email))
                     ?? _contacts.FirstOrDefault(c => c.ListingId == listingId && phone != null && c.Phone != null && Digits(c.Phone) == Digits(phone));
@@ -217,10 +224,16 @@ namespace CrmPS.Sandbox
                 return Failure(400, "At least one of id, email or phone must be provided.");
             }
 
-            int removed = _contacts.RemoveAll(c => c.ListingId == listingId
+            List<BotwSandboxContact> matches = _contacts.Where(c => c.ListingId == listingId
                 && (id == null || c.Id.ToString(CultureInfo.InvariantCulture) == id)
                 && (email == null || Same(c.Email, email))
-                && (phone == null || (c.Phone != null && Digits(c.Phone) == Digits(phone))));
+                && (phone == null || (c.Phone != null && Digits(c.Phone) == Digits(phone)))).ToList();
+            if (id == null && DeleteByField == BotwDeleteByFieldReading.FirstMatch)
+            {
+                matches = matches.Take(1).ToList();
+            }
+
+            int removed = _contacts.RemoveAll(matches.Contains);
             return removed == 0 ? Failure(404, "The contact could not be found.") : Success(202, "Contact deleted successfully.");
         }
 

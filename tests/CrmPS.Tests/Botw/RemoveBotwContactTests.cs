@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CrmPS.Botw;
+using CrmPS.Sandbox;
 using CrmPS.Tests.Infrastructure;
 
 namespace CrmPS.Tests.Botw;
@@ -33,7 +34,9 @@ public sealed class RemoveBotwContactTests : BotwTestBase
         var run = Ps.Run("Remove-BotwContact -Email a@example.com -Confirm:$false; Remove-BotwContact -Phone 15553330000 -Confirm:$false; Remove-BotwContact -Email c@example.com -Phone 15554440000 -Confirm:$false");
 
         Assert.Empty(run.Errors);
-        Assert.Equal(new[] { "email=a%40example.com", "phone=15553330000", "email=c%40example.com&phone=15554440000" }, Requests.Select(r => r.Body));
+        Assert.Empty(run.Warnings);
+        Assert.Equal(new[] { "email=a%40example.com", "phone=15553330000", "email=c%40example.com&phone=15554440000" }, Requests.Where(r => r.Method == "DELETE").Select(r => r.Body));
+        Assert.Equal(new[] { "email=a%40example.com", "phone=15553330000", "email=c%40example.com&phone=15554440000" }, Requests.Where(r => r.Method == "GET").Select(r => r.Query));
         Assert.Equal(new[] { 1 }, Sandbox.Contacts.Select(c => c.Id));
     }
 
@@ -62,7 +65,7 @@ public sealed class RemoveBotwContactTests : BotwTestBase
         var run = Ps.Run("$rows | Remove-BotwContact -Confirm:$false", ("rows", rows));
 
         Assert.Empty(run.Errors);
-        Assert.Equal(new[] { "email=a%40example.com&phone=15553330000", "phone=15554440000" }, Requests.Select(r => r.Body));
+        Assert.Equal(new[] { "email=a%40example.com&phone=15553330000", "phone=15554440000" }, Requests.Where(r => r.Method == "DELETE").Select(r => r.Body));
     }
 
     [Fact]
@@ -93,6 +96,42 @@ public sealed class RemoveBotwContactTests : BotwTestBase
         Assert.Equal("BotwContactNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Contains("nobody@example.com", error.ToString());
-        Assert.Equal(new[] { 404, 202 }, Requests.Select(r => r.StatusCode));
+        Assert.Equal(new[] { ("GET", 404), ("DELETE", 404), ("DELETE", 202) }, Requests.Select(r => (r.Method, r.StatusCode)));
+    }
+
+    [Theory]
+    [InlineData("EveryMatch", "BOTW deleted all 2 contacts in listing 123 with the e-mail dup@example.com (ids {0}, {1})")]
+    [InlineData("FirstMatch", "BOTW deleted 1 of the 2 contacts in listing 123 with the e-mail dup@example.com (deleted: {0}; still there: {1})")]
+    public void Several_contacts_matching_an_e_mail_get_a_warning_that_says_what_BOTW_deleted(string reading, string expected)
+    {
+        Sandbox.DeleteByField = Enum.Parse<BotwDeleteByFieldReading>(reading);
+        int first = Sandbox.AddContact(Listing, "Dee", null, "dup@example.com", null).Id;
+        int second = Sandbox.AddContact(Listing, "Dee", "Two", "dup@example.com", null).Id;
+
+        var run = Ps.Run("Remove-BotwContact -Email dup@example.com -Confirm:$false -PassThru");
+
+        Assert.Empty(run.Errors);
+        var warning = Assert.Single(run.Warnings);
+        Assert.Contains(string.Format(expected, first, second), warning);
+        Assert.Contains("does not say whether a DELETE by e-mail or phone removes one match or all", warning);
+        Assert.Contains("Get-BotwContact -Email dup@example.com | Remove-BotwContact", warning);
+        var deleted = run.Objects<Contact>().Select(c => c.Id).ToList();
+        Assert.Equal(deleted, new[] { first, second }.Where(id => !Sandbox.Contacts.Any(c => c.Id == id)));
+        Assert.Equal(new[] { "GET", "DELETE", "GET" }, Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public void The_exact_form_deletes_every_match_by_id_under_either_reading()
+    {
+        Sandbox.DeleteByField = BotwDeleteByFieldReading.FirstMatch;
+        Sandbox.AddContact(Listing, "Dee", null, "dup@example.com", null);
+        Sandbox.AddContact(Listing, "Dee", "Two", "dup@example.com", null);
+
+        var run = Ps.Run("Get-BotwContact -Email dup@example.com | Remove-BotwContact -Confirm:$false");
+
+        Assert.Empty(run.Errors);
+        Assert.Empty(run.Warnings);
+        Assert.DoesNotContain(Sandbox.Contacts, c => c.Email == "dup@example.com");
+        Assert.All(Requests.Where(r => r.Method == "DELETE"), r => Assert.StartsWith("id=", r.Body));
     }
 }

@@ -1,4 +1,5 @@
 using CrmPS.Botw;
+using CrmPS.Sandbox;
 using CrmPS.Tests.Infrastructure;
 
 namespace CrmPS.Tests.Botw;
@@ -16,8 +17,7 @@ public sealed class SetBotwContactTests : BotwTestBase
 
         Assert.Empty(run.Errors);
         Assert.Equal(new[] { ContactOutcome.Created, ContactOutcome.Updated }, run.Objects<ContactResult>().Select(r => r.Outcome));
-        Assert.Equal(new[] { 201, 200 }, Requests.Select(r => r.StatusCode));
-        Assert.All(Requests, r => Assert.Equal("PUT", r.Method));
+        Assert.Equal(new[] { ("GET", 404), ("POST", 201), ("GET", 200), ("PUT", 200) }, Requests.Select(r => (r.Method, r.StatusCode)));
         var ann = Assert.Single(Sandbox.Contacts, c => c.Email == "ann@example.com");
         Assert.Equal(("Ann", "Lee"), (ann.FirstName, ann.LastName));
     }
@@ -82,9 +82,193 @@ public sealed class SetBotwContactTests : BotwTestBase
     [Fact]
     public void WhatIf_sends_nothing()
     {
-        var run = Ps.Run("Set-BotwContact -Id 1 -FirstName Jack -WhatIf");
+        var run = Ps.Run("Set-BotwContact -Id 1 -FirstName Jack -WhatIf; Set-BotwContact -Email ann@example.com -Phone 15551112222 -WhatIf");
 
         Assert.Empty(run.Errors);
         Assert.Empty(Requests);
+    }
+
+    [Fact]
+    public void Under_the_literal_reading_an_e_mail_already_held_is_looked_up_and_updated_by_its_id()
+    {
+        Assert.Equal(BotwPutWithoutIdReading.Creates, Sandbox.PutWithoutId);
+        int pat = Sandbox.AddContact(Listing, "Pat", "Kim", "pat@example.com", null).Id;
+
+        var run = Ps.Run("Set-BotwContact -Email pat@example.com -Phone 15551112222");
+
+        Assert.Empty(run.Errors);
+        var result = Assert.Single(run.Objects<ContactResult>());
+        Assert.Equal((ContactOutcome.Updated, (int?)pat), (result.Outcome, result.Id));
+        var stored = Assert.Single(Sandbox.Contacts, c => c.Email == "pat@example.com");
+        Assert.Equal((pat, "15551112222", "Pat"), (stored.Id, stored.Phone, stored.FirstName));
+        Assert.Equal(("GET", "email=pat%40example.com"), (Requests[0].Method, Requests[0].Query));
+        Assert.Equal(("PUT", $"id={pat}&email=pat%40example.com&phone=15551112222"), (Requests[1].Method, Requests[1].Body));
+    }
+
+    [Fact]
+    public void Under_the_literal_reading_a_new_address_is_created_once()
+    {
+        var run = Ps.Run("Set-BotwContact -Email new@example.com -FirstName Nia -Phone 15551113333");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(ContactOutcome.Created, Assert.Single(run.Objects<ContactResult>()).Outcome);
+        var stored = Assert.Single(Sandbox.Contacts, c => c.Email == "new@example.com");
+        Assert.Equal(("Nia", "15551113333"), (stored.FirstName, stored.Phone));
+        Assert.Equal(new[] { ("GET", 404), ("POST", 201) }, Requests.Select(r => (r.Method, r.StatusCode)));
+    }
+
+    [Fact]
+    public void An_address_held_twice_is_refused_naming_the_ids_and_nothing_is_sent_for_that_row()
+    {
+        int first = Sandbox.AddContact(Listing, "Dee", null, "dup@example.com", "15552220000").Id;
+        int second = Sandbox.AddContact(Listing, "Dee", "Two", "dup@example.com", null).Id;
+
+        var run = Ps.Run("Set-BotwContact -Email dup@example.com -Phone 15551112222; Set-BotwContact -Id 1 -FirstName Jack");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("BotwContactAmbiguous", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains($"2 contacts in listing 123 have the e-mail address dup@example.com (ids {first}, {second})", error.ToString());
+        Assert.Contains("Set-BotwContact -Id", error.ToString());
+        Assert.Equal("dup@example.com", Assert.IsType<ContactResult>(error.TargetObject).Email);
+        Assert.Equal(new[] { "GET", "PUT" }, Requests.Select(r => r.Method));
+        Assert.Equal("id=1&first_name=Jack", Requests[1].Body);
+        Assert.Equal(new[] { "15552220000", null }, Sandbox.Contacts.Where(c => c.Email == "dup@example.com").Select(c => c.Phone));
+    }
+
+    [Fact]
+    public void Without_an_e_mail_the_contact_is_looked_up_by_its_phone_number()
+    {
+        int bo = Sandbox.AddContact(Listing, "Bo", null, null, "15554440000").Id;
+
+        var run = Ps.Run("Set-BotwContact -Phone 15554440000 -LastName Ray");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(("GET", "phone=15554440000"), (Requests[0].Method, Requests[0].Query));
+        Assert.Equal($"id={bo}&last_name=Ray&phone=15554440000", Requests[1].Body);
+        Assert.Equal("Ray", Sandbox.Contacts.Single(c => c.Id == bo).LastName);
+    }
+
+    [Theory]
+    [InlineData("Creates")]
+    [InlineData("UpdatesMatch")]
+    public void The_README_example_does_the_same_under_either_reading_of_the_page(string reading)
+    {
+        Sandbox.PutWithoutId = Enum.Parse<BotwPutWithoutIdReading>(reading);
+
+        var run = Ps.Run("""
+            New-BotwContact -FirstName Ann -Email ann@example.com | Out-Null
+            Set-BotwContact -Email ann@example.com -Phone 15551112222
+            Import-Csv -Path $csv | Set-BotwContact
+            Import-Csv -Path $csv | Set-BotwContact
+            """, ("csv", WriteCsv("e-mail,first name,phone", "ann@example.com,Ann,15551112222", "bea@example.com,Bea,15551113333")));
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(
+            new[] { ContactOutcome.Updated, ContactOutcome.Updated, ContactOutcome.Created, ContactOutcome.Updated, ContactOutcome.Updated },
+            run.Objects<ContactResult>().Select(r => r.Outcome));
+        Assert.Equal("15551112222", Assert.Single(Sandbox.Contacts, c => c.Email == "ann@example.com").Phone);
+        Assert.Single(Sandbox.Contacts, c => c.Email == "bea@example.com");
+        Assert.DoesNotContain(Requests, r => r.Method == "PUT" && !r.Body.StartsWith("id=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_create_whose_answer_was_lost_is_found_by_a_lookup_and_not_sent_again()
+    {
+        Server.Service.Current = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.ResetAfterCommit) { Method = "POST" });
+
+        var run = Ps.Run("Set-BotwContact -Email lost@example.com -FirstName Lou");
+
+        Assert.Empty(run.Errors);
+        var result = Assert.Single(run.Objects<ContactResult>());
+        var stored = Assert.Single(Sandbox.Contacts, c => c.Email == "lost@example.com");
+        Assert.Equal((ContactOutcome.Created, (int?)stored.Id), (result.Outcome, result.Id));
+        Assert.Equal(new[] { "GET", "POST", "GET" }, Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public void A_create_refused_before_processing_is_looked_up_and_sent_once_more()
+    {
+        Server.Service.Current = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503 });
+
+        var run = Ps.Run("Set-BotwContact -Email busy@example.com -FirstName Bud");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(ContactOutcome.Created, Assert.Single(run.Objects<ContactResult>()).Outcome);
+        Assert.Single(Sandbox.Contacts, c => c.Email == "busy@example.com");
+        Assert.Equal(new[] { ("GET", 404), ("GET", 404), ("POST", 201) }, Requests.Select(r => (r.Method, r.StatusCode)));
+        Assert.Single(Clock.Waits);
+    }
+
+    [Fact]
+    public void A_create_that_keeps_failing_is_sent_at_most_MaxRetry_more_times_and_reported_as_not_stored()
+    {
+        var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503, Times = 100 });
+        Server.Service.Current = faults;
+
+        var run = Ps.Run("Set-BotwContact -Email down@example.com");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Contains("A lookup by email=down@example.com shows the contact was not stored; it was sent 5 time(s)", error.ToString());
+        Assert.DoesNotContain("may have been stored", error.ToString());
+        Assert.Equal(5, faults.FaultsApplied);
+        Assert.Equal(6, Requests.Count(r => r.Method == "GET"));
+        Assert.DoesNotContain(Sandbox.Contacts, c => c.Email == "down@example.com");
+    }
+
+    [Fact]
+    public void A_create_whose_answer_was_lost_and_whose_lookup_fails_is_reported_as_maybe_stored_and_not_resent()
+    {
+        var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.ResetAfterCommit) { Method = "POST" });
+        faults.FaultApplying += (_, fault) =>
+        {
+            if (fault.Method == "POST")
+            {
+                faults.Add(new SandboxFault(SandboxFaultKind.Status) { Method = "GET", StatusCode = 503, Times = 100 });
+            }
+        };
+        Server.Service.Current = faults;
+
+        var run = Ps.Run("Set-BotwContact -Email dark@example.com -FirstName Dot");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Contains("may have been stored", error.ToString());
+        Assert.Empty(run.Output);
+        Assert.Single(Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public void A_resent_PUT_with_an_unknown_id_that_created_the_contact_twice_is_reported_not_shown_as_done()
+    {
+        Server.Service.Current = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.StatusAfterCommit) { Method = "PUT", StatusCode = 502 });
+
+        var run = Ps.Run("Set-BotwContact -Id 999 -Email twice@example.com");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("BotwContactMayBeDuplicated", error.FullyQualifiedErrorId.Split(',')[0]);
+        var ids = Sandbox.Contacts.Where(c => c.Email == "twice@example.com").Select(c => c.Id).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Contains($"contacts {ids[0]}, {ids[1]} now have the e-mail address twice@example.com", error.ToString());
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void A_search_that_also_returns_similar_addresses_counts_only_the_exact_one()
+    {
+        int pat = Sandbox.AddContact(Listing, "Pat", null, "pat@example.com", null).Id;
+        Scripted.FailNext("GET", 200, "application/json",
+            $$$"""{"status":"success","message":"2 record(s) found.","data":{"results":[{"contact_id":{{{pat}}},"contact_email":"Pat@Example.com"},{"contact_id":77,"contact_email":"pat@example.com.au"}]}}""");
+
+        var run = Ps.Run("Set-BotwContact -Email pat@example.com -Phone 15551112222");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal((ContactOutcome.Updated, (int?)pat), (Assert.Single(run.Objects<ContactResult>()).Outcome, run.Objects<ContactResult>().Single().Id));
+        Assert.StartsWith($"id={pat}&", Requests.Single(r => r.Method == "PUT").Body);
+    }
+
+    private string WriteCsv(params string[] lines)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"crmps-set-botw-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, lines);
+        return path;
     }
 }

@@ -18,9 +18,19 @@ internal static class BotwFaultMatrix
             var run = session.Ps.Run("New-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com");
             outcomes.Add(MatrixSession.Write(name, "New-BotwContact", 1, created.Contacts.Count(c => c.Email == "ann@example.com"), run));
 
-            var upserted = Fresh(session, make("PUT"));
+            // Set-BotwContact looks the e-mail up, then creates (POST) a new contact or updates (PUT) the one found by its id.
+            var upsertCreated = Fresh(session, make("POST"));
             run = session.Ps.Run("Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com");
-            outcomes.Add(MatrixSession.Write(name, "Set-BotwContact", 1, upserted.Contacts.Count(c => c.Email == "ann@example.com"), run));
+            outcomes.Add(MatrixSession.Write(name, "Set-BotwContact, new e-mail", 1, upsertCreated.Contacts.Count(c => c.Email == "ann@example.com"), run));
+
+            var upsertUpdated = Fresh(session, make("PUT"));
+            upsertUpdated.AddContact(Listing, "Ann", null, "ann@example.com", null);
+            run = session.Ps.Run("Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com");
+            outcomes.Add(MatrixSession.Write(name, "Set-BotwContact, known e-mail", 1, upsertUpdated.Contacts.Count(c => c.Email == "ann@example.com" && c.LastName == "Lee"), run));
+
+            var upsertLookedUp = Fresh(session, make("GET"));
+            run = session.Ps.Run("Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com");
+            outcomes.Add(MatrixSession.Write(name, "Set-BotwContact, its lookup", 1, upsertLookedUp.Contacts.Count(c => c.Email == "ann@example.com"), run));
 
             var removed = Fresh(session, make("DELETE"));
             removed.AddContact(Listing, "Bob", "Ray", "bob@example.com", "15551234567");
@@ -38,7 +48,8 @@ internal static class BotwFaultMatrix
     private static BotwSandbox Fresh(MatrixSession session, SandboxFault fault)
     {
         var clock = new VirtualClock();
-        var sandbox = new BotwSandbox(clock, MatrixSession.Key);
+        // The literal reading of the page: a PUT without an id would create a contact, so a resent one would duplicate it.
+        var sandbox = new BotwSandbox(clock, MatrixSession.Key) { PutWithoutId = BotwPutWithoutIdReading.Creates };
         session.Connect(sandbox, fault, clock, $"Connect-Botw -ListingId {Listing}");
         return sandbox;
     }

@@ -46,7 +46,10 @@ public sealed class FaultMatrixTests
         text.AppendLine("For read cmdlets, *stored* is the number of objects returned; for Remove-BotwContact, the number deleted.");
         text.AppendLine("A write that may have reached the server is never sent again blindly: the Bizstim importer looks its rows up,");
         text.AppendLine("the other writes report an error record that says the record may have been stored. Idempotent requests");
-        text.AppendLine("(GET, PUT, DELETE) are retried.");
+        text.AppendLine("(GET, PUT, DELETE) are retried. Set-BotwContact looks the contact up by e-mail first, then updates it by id");
+        text.AppendLine("(PUT) or creates it (POST), never sending a PUT without an id: the BOTW sandbox takes the page's literal");
+        text.AppendLine("reading, where such a PUT creates a contact. A create without a clear answer is looked up again: found, it is");
+        text.AppendLine("reported created; certainly absent, it is sent once more.");
         text.AppendLine();
         text.AppendLine("| Fault | Cmdlet | Rows sent | Rows stored | Duplicates | Lost | Reported | Outcome |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");

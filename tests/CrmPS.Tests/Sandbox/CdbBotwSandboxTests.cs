@@ -155,4 +155,33 @@ public sealed class CdbBotwSandboxTests
         Assert.Equal(201, Botw(sandbox, "PUT", "/crm/456", "email=johndoe%40example.com").StatusCode);
         Assert.Equal(2, sandbox.Contacts.Count(c => c.Email == "johndoe@example.com"));
     }
+
+    [Fact]
+    public void The_botw_emulator_takes_the_literal_reading_of_a_PUT_without_id_unless_told_otherwise()
+    {
+        var literal = new BotwSandbox(apiKey: BotwKey);
+        var matching = new BotwSandbox(apiKey: BotwKey) { PutWithoutId = BotwPutWithoutIdReading.UpdatesMatch };
+
+        Assert.Equal(201, Botw(literal, "PUT", "/crm/123", "email=johndoe%40example.com&phone=15551112222").StatusCode);
+        Assert.Equal(200, Botw(matching, "PUT", "/crm/123", "email=johndoe%40example.com&phone=15551112222").StatusCode);
+        Assert.Equal(400, Botw(literal, "PUT", "/crm/123", "first_name=NoContact").StatusCode);
+
+        Assert.Equal(2, literal.Contacts.Count(c => c.Email == "johndoe@example.com"));
+        Assert.Equal("15551112222", Assert.Single(matching.Contacts, c => c.Email == "johndoe@example.com").Phone);
+    }
+
+    [Theory]
+    [InlineData("EveryMatch", 0)]
+    [InlineData("FirstMatch", 1)]
+    public void The_botw_emulator_deletes_every_match_or_the_oldest_by_e_mail_as_told(string reading, int left)
+    {
+        var sandbox = new BotwSandbox(apiKey: BotwKey) { DeleteByField = Enum.Parse<BotwDeleteByFieldReading>(reading) };
+        sandbox.AddContact(123, "A", null, "dup@example.com", null);
+        int newest = sandbox.AddContact(123, "B", null, "dup@example.com", null).Id;
+
+        Assert.Equal(202, Botw(sandbox, "DELETE", "/crm/123", "email=dup%40example.com").StatusCode);
+
+        Assert.Equal(left, sandbox.Contacts.Count(c => c.Email == "dup@example.com"));
+        Assert.All(sandbox.Contacts.Where(c => c.Email == "dup@example.com"), c => Assert.Equal(newest, c.Id));
+    }
 }

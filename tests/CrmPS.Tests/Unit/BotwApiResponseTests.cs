@@ -64,7 +64,7 @@ public sealed class BotwApiResponseTests
     [InlineData(HttpStatusCode.OK, "not json at all", "Updated")]
     public async Task The_status_code_not_the_wording_says_whether_an_upsert_created_or_updated(HttpStatusCode status, string body, string expected)
     {
-        var (outcome, _) = await Api(status, body).UpsertAsync(123, Ann, new MessageQueue(), default);
+        var (outcome, _, _) = await Api(status, body).UpsertAsync(123, Ann, new MessageQueue(), default);
 
         Assert.Equal(expected, outcome.ToString());
     }

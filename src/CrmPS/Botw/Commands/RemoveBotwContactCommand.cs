@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using CrmPS.Core;
 
@@ -67,12 +69,14 @@ namespace CrmPS.Botw
             }
 
             bool deleted;
-            List<Contact> removed = null;
+            List<Contact> before = null;
+            var query = new ContactQuery { Id = identity.Id, Email = identity.Email, Phone = identity.Phone };
             try
             {
-                if (PassThru)
+                // By e-mail or phone, look first: the page does not say whether BOTW deletes one match or every one.
+                if (PassThru || !identity.Id.HasValue)
                 {
-                    removed = Wait(connection.Api.FindAsync(listingId, new ContactQuery { Id = identity.Id, Email = identity.Email, Phone = identity.Phone }, Messages, CancellationToken));
+                    before = Wait(connection.Api.FindAsync(listingId, query, Messages, CancellationToken));
                 }
 
                 deleted = Wait(connection.Api.DeleteAsync(listingId, identity, Messages, CancellationToken));
@@ -94,11 +98,53 @@ namespace CrmPS.Botw
             }
 
             WriteVerbose($"Deleted {which} from BOTW listing {listingId}.");
-            if (removed != null)
+            List<Contact> removed = before;
+            if (before != null && before.Count > 1)
+            {
+                removed = SayWhatBotwDeleted(connection, listingId, query, identity, before);
+            }
+
+            if (PassThru && removed != null)
             {
                 WriteObject(removed, enumerateCollection: true);
             }
         }
+
+        /// <summary>Several contacts matched a DELETE by e-mail or phone: looks again and warns which went and which remain.</summary>
+        private List<Contact> SayWhatBotwDeleted(BotwConnection connection, int listingId, ContactQuery query, ContactFields identity, List<Contact> before)
+        {
+            string key = identity.Email != null && identity.Phone != null ? $"e-mail {identity.Email} and phone {identity.Phone}"
+                : identity.Email != null ? $"e-mail {identity.Email}" : $"phone {identity.Phone}";
+            string byId = $"To delete them one by one, by id: {Lookup(identity)} | Remove-BotwContact";
+            List<Contact> after;
+            try
+            {
+                after = Wait(connection.Api.FindAsync(listingId, query, Messages, CancellationToken));
+            }
+            catch (CrmApiException ex)
+            {
+                WriteWarning($"{before.Count} contacts in listing {listingId} had the {key} (ids {Ids(before)}); BOTW accepted the DELETE, but CrmPS could not look again to see whether it deleted one or all of them ({ex.Message}). {byId}");
+                return before;
+            }
+
+            var remaining = new HashSet<int>(after.Select(c => c.Id));
+            List<Contact> gone = before.Where(c => !remaining.Contains(c.Id)).ToList();
+            if (after.Count == 0)
+            {
+                WriteWarning($"BOTW deleted all {before.Count} contacts in listing {listingId} with the {key} (ids {Ids(before)}). The BOTW page does not say whether a DELETE by e-mail or phone removes one match or all; to choose, delete by id: {Lookup(identity)} | Remove-BotwContact");
+            }
+            else
+            {
+                WriteWarning($"BOTW deleted {gone.Count} of the {before.Count} contacts in listing {listingId} with the {key} (deleted: {(gone.Count == 0 ? "none" : Ids(gone))}; still there: {Ids(after)}). The BOTW page does not say whether a DELETE by e-mail or phone removes one match or all. {byId}");
+            }
+
+            return gone;
+        }
+
+        private static string Ids(IEnumerable<Contact> contacts) => string.Join(", ", contacts.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)));
+
+        private static string Lookup(ContactFields identity) =>
+            "Get-BotwContact" + (identity.Email != null ? " -Email " + identity.Email : string.Empty) + (identity.Phone != null ? " -Phone " + identity.Phone : string.Empty);
 
         private static string Which(ContactFields identity)
         {

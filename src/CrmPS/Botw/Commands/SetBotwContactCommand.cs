@@ -7,7 +7,7 @@ namespace CrmPS.Botw
     [OutputType(typeof(ContactResult), typeof(Contact))]
     public sealed class SetBotwContactCommand : BotwContactWriteCmdlet
     {
-        /// <summary>The contact to update; when BOTW has no contact with this id it creates one.</summary>
+        /// <summary>The contact to update; when BOTW has no contact with this id it creates one. Without it, the contact is looked up by e-mail or phone.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId", "contact_id")]
         [ValidateRange(1, int.MaxValue)]
@@ -37,10 +37,10 @@ namespace CrmPS.Botw
                 return;
             }
 
-            (ContactOutcome Outcome, string Message) upsert;
+            ContactUpsertResult upsert;
             try
             {
-                upsert = Wait(connection.Api.UpsertAsync(listingId, fields, Messages, CancellationToken));
+                upsert = Wait(new ContactUpsert(connection).SendAsync(listingId, fields, Messages, CancellationToken));
             }
             catch (CrmApiException ex)
             {
@@ -48,14 +48,45 @@ namespace CrmPS.Botw
                 return;
             }
 
-            WriteVerbose($"BOTW {upsert.Outcome.ToString().ToLowerInvariant()} {which} in listing {listingId}.");
-            if (PassThru)
+            if (upsert.Refused)
             {
-                WriteReadBack(connection, listingId, fields, byId: upsert.Outcome == ContactOutcome.Updated, target);
+                WriteError(new ErrorRecord(
+                    new System.InvalidOperationException($"The contact was not sent: {upsert.Matches.Count} contacts in listing {listingId} have the {Key(fields)} (ids {upsert.MatchIds}), so CrmPS cannot tell which one to update. Update one by id (Set-BotwContact -Id <id>; {Lookup(fields)} lists them), or remove the extra ones first."),
+                    "BotwContactAmbiguous",
+                    ErrorCategory.InvalidOperation,
+                    target));
                 return;
             }
 
-            WriteObject(ResultFor(fields, upsert.Outcome, listingId, upsert.Message));
+            if (upsert.MayBeDuplicated)
+            {
+                string holders = upsert.Matches.Count > 1 ? $": contacts {upsert.MatchIds} now have the {Key(fields)}" : string.Empty;
+                WriteError(new ErrorRecord(
+                    new System.InvalidOperationException($"BOTW created {which} in listing {listingId}, but an earlier attempt that got no clear answer may have created it as well{holders}. Check with {Lookup(fields)} and remove the extra one by id."),
+                    "BotwContactMayBeDuplicated",
+                    ErrorCategory.InvalidResult,
+                    target));
+                return;
+            }
+
+            WriteVerbose($"BOTW {upsert.Outcome.ToString().ToLowerInvariant()} {(upsert.Id.HasValue ? $"contact {upsert.Id.Value}" : which)} in listing {listingId}.");
+            if (PassThru)
+            {
+                WriteReadBack(connection, listingId, upsert.Id.HasValue ? fields.WithId(upsert.Id.Value) : fields, byId: upsert.Id.HasValue, target);
+                return;
+            }
+
+            ContactResult result = ResultFor(fields, upsert.Outcome, listingId, upsert.Message);
+            result.Id = upsert.Id;
+            WriteObject(result);
         }
+
+        private static string Key(ContactFields fields) =>
+            !string.IsNullOrEmpty(fields.Email) ? $"e-mail address {fields.Email}" : $"phone number {fields.Phone}";
+
+        private static string Lookup(ContactFields fields) =>
+            !string.IsNullOrEmpty(fields.Email) ? $"Get-BotwContact -Email {fields.Email}"
+            : !string.IsNullOrEmpty(fields.Phone) ? $"Get-BotwContact -Phone {fields.Phone}"
+            : "Get-BotwContact -Name";
     }
 }

@@ -7,7 +7,10 @@ namespace CrmPS.Botw
 
         public int ListingId { get; set; }
 
-        /// <summary>The id sent with Set-BotwContact -Id; null otherwise (BOTW does not return the id of a new contact).</summary>
+        /// <summary>
+        /// The contact Set-BotwContact updated (given with -Id or found by e-mail or phone), or created when a lookup
+        /// found it; null otherwise (BOTW does not return the id of a new contact).
+        /// </summary>
         public int? Id { get; set; }
 
         public string FirstName { get; set; }
