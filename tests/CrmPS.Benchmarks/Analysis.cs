@@ -57,7 +57,7 @@ internal static class Analysis
         md.AppendLine("makes `Import-Csv | Import-BizstimClient` work with the vendor's headers; it is PowerShell's per-object cost and the");
         md.AppendLine("same for any cmdlet with these parameters.");
         md.AppendLine();
-        md.AppendLine($"The module's own cost is measured by `ModuleCost.cs`: the same plain classes ProcessRecord drives (ExtraColumns,");
+        md.AppendLine($"The module's own cost is measured by `ModuleCost.cs`: the same plain classes ProcessRecord drives (ClientRowReader,");
         md.AppendLine("RowFingerprint, ClientRowBuilder, ClientImporter with ClientBatch.ToJson and the transport) fed values already bound,");
         md.AppendLine("sending through an in-memory HTTP handler to a server that answers \"imported\" without reading the body. Per step:");
         md.AppendLine(string.Join(", ", own.Metrics.Where(m => m.Key.StartsWith("stageUs.", StringComparison.Ordinal)).Select(m => $"{m.Key.Substring(8)} {m.Value:0.00} us")) + $"; {own.Metrics["moduleBytesPerRow"]:N0} bytes allocated per row.");

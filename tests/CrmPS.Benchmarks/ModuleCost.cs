@@ -46,7 +46,7 @@ internal static class ModuleCost
     private static long Run(PSObject[] inputs, object[][] bound)
     {
         var builder = new ClientRowBuilder(null, null);
-        var extraColumns = new ExtraColumns();
+        var rowReader = new ClientRowReader();
         var importer = NewImporter();
         long results = 0;
         for (int i = 0; i < inputs.Length; i++)
@@ -54,7 +54,7 @@ internal static class ModuleCost
             object[] fixedValues = bound[i];
             long rowNumber = i + 1;
             var result = new ImportResult { Row = rowNumber, FirstName = (string)fixedValues[0], LastName = (string)fixedValues[1], Email = (string)fixedValues[11] };
-            IReadOnlyList<KeyValuePair<string, object>> extras = extraColumns.Read(inputs[i]);
+            IReadOnlyList<KeyValuePair<string, object>> extras = rowReader.Read(inputs[i]).Extras;
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
             foreach (ImportResult ready in importer.AddValid(row, hash, result))
@@ -81,7 +81,7 @@ internal static class ModuleCost
         var builder = new ClientRowBuilder(null, null);
         var stages = new Dictionary<string, List<double>>
         {
-            ["extraColumns"] = new(),
+            ["rowReader"] = new(),
             ["fingerprint"] = new(),
             ["rowBuilder"] = new(),
             ["batchJson"] = new(),
@@ -89,14 +89,14 @@ internal static class ModuleCost
         };
         for (int round = 0; round < rounds; round++)
         {
-            var extraColumns = new ExtraColumns();
+            var rowReader = new ClientRowReader();
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < n; i++)
             {
-                extras[i] = extraColumns.Read(inputs[i]);
+                extras[i] = rowReader.Read(inputs[i]).Extras;
             }
 
-            stages["extraColumns"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
+            stages["rowReader"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
             watch.Restart();
             uint sink = 0;
             for (int i = 0; i < n; i++)

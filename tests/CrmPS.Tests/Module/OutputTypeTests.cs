@@ -23,7 +23,10 @@ public sealed class OutputTypeTests : IClassFixture<ModuleSession>
         ("Get-BizstimClient", "Email", "Get-BizstimClient -Email (Get-BizstimClient -First 1).Email"),
         ("Get-BizstimClient", "Username", "Get-BizstimClient -Username (Get-BizstimClient -Id (Get-BizstimClient -First 1).Id).Username"),
         ("Get-BizstimClient", "Name", "$c = Get-BizstimClient -First 1; Get-BizstimClient -FirstName $c.FirstName -LastName $c.LastName"),
-        ("Import-BizstimClient", "__AllParameterSets", "Import-BizstimClient -FirstName Ada -LastName Lovelace -State London -Country UK -Status active -Confirm:$false"),
+        ("Import-BizstimClient", "Fields", "Import-BizstimClient -FirstName Ada -LastName Lovelace -State London -Country UK -Status active -Confirm:$false"),
+        ("Import-BizstimClient", "InputObject", "[pscustomobject]@{ FirstName = 'Ada'; LastName = 'Lovelace'; State = 'London'; Country = 'UK'; Status = 'active' } | Import-BizstimClient -Confirm:$false"),
+        ("Import-BizstimClient", "Path", "Import-BizstimClient -Path (Join-Path $validCsvFolder 'valid*.csv') -BatchSize 2 -WhatIf"),
+        ("Import-BizstimClient", "LiteralPath", "Import-BizstimClient -LiteralPath (Join-Path $validCsvFolder 'valid.csv') -WhatIf"),
         ("Send-BizstimInquiry", "NotifyAdmin", "Send-BizstimInquiry -FirstName Ada -LastName Lovelace -City London -State London -Country UK -Email ada@example.com -Message Hello -Confirm:$false"),
         ("Send-BizstimInquiry", "NotifyStaff", "Send-BizstimInquiry -FirstName Ada -LastName Lovelace -City London -State London -Country UK -Email ada@example.com -Message Hello -NotifyStaff jsmith -Confirm:$false"),
         ("Send-BizstimInquiry", "NotifyEmail", "Send-BizstimInquiry -FirstName Ada -LastName Lovelace -City London -State London -Country UK -Email ada@example.com -Message Hello -NotifyEmail sales@example.com -Confirm:$false"),
@@ -52,10 +55,26 @@ public sealed class OutputTypeTests : IClassFixture<ModuleSession>
 
     private readonly ModuleSession _session;
 
+    /// <summary>A folder holding valid.csv: three rows that pass validation, for the -Path and -LiteralPath calls.</summary>
+    private static readonly string ValidCsvFolder = WriteValidCsv();
+
+    private static string WriteValidCsv()
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "crmps-outputtype-" + Environment.ProcessId)).FullName;
+        File.WriteAllLines(Path.Combine(folder, "valid.csv"), new[]
+        {
+            "first name,last name,state,country,status,e-mail",
+            "Ada,Lovelace,London,UK,active,ada@example.com",
+            "Alan,Turing,London,UK,active,alan@example.com",
+            "Grace,Hopper,New York,USA,prospect,grace@example.com",
+        });
+        return folder;
+    }
+
     public OutputTypeTests(ModuleSession session)
     {
         _session = session;
-        var run = _session.Ps.Run("Connect-Bizstim -Sandbox; if (@(Get-BizstimClient -First 1).Count -eq 0) { Import-Csv -Path $csv | Import-BizstimClient | Out-Null }", ("csv", Path.Combine(ModuleAssemblyResolver.RepoRoot, "examples", "clients.csv")));
+        var run = _session.Ps.Run("$validCsvFolder = $folder; Connect-Bizstim -Sandbox; if (@(Get-BizstimClient -First 1).Count -eq 0) { Import-Csv -Path $csv | Import-BizstimClient | Out-Null }", ("csv", Path.Combine(ModuleAssemblyResolver.RepoRoot, "examples", "clients.csv")), ("folder", ValidCsvFolder));
         Assert.DoesNotContain(run.Errors, e => !e.FullyQualifiedErrorId.StartsWith("BizstimClientRowInvalid", StringComparison.Ordinal));
     }
 

@@ -9,10 +9,14 @@ using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
-    [Cmdlet(VerbsData.Import, "BizstimClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "BizstimClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(ImportResult))]
     public sealed class ImportBizstimClientCommand : BizstimCmdlet, IImportHost
     {
+        private const string InputObjectSet = "InputObject";
+        private const string FieldsSet = "Fields";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private const int MainProgressId = 1;
         private const int WaitProgressId = 2;
         private const int NamesShownPerBatch = 5;
@@ -21,75 +25,87 @@ namespace CrmPS.Bizstim
         private ClientRowBuilder _rowBuilder;
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
-        private readonly ExtraColumns _extraColumns = new ExtraColumns();
+        private readonly ClientRowReader _rowReader = new ClientRowReader();
         private long _rowNumber;
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("first name", "first_name", "GivenName")]
+        /// <summary>
+        /// A row from the pipeline: an Import-Csv row, a PSCustomObject, a hashtable or a client from
+        /// Get-BizstimClient. Its columns are matched to fields by name once per row shape.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>CSV files to read (wildcards allowed), streamed without Import-Csv.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public char Delimiter { get; set; } = ',';
+
+        /// <summary>The files' encoding, as Import-Csv names it (utf8, utf8BOM, utf8NoBOM, unicode, latin1, a code page...); by default a byte order mark decides, else UTF-8.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [ArgumentCompleter(typeof(CsvEncodingCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Encoding { get; set; }
+
+        [Parameter(ParameterSetName = FieldsSet)]
         public string FirstName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("last name", "last_name", "Surname")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string LastName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("address 1", "Street")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string Address1 { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("address 2")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string Address2 { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string City { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Province")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string State { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("zip", "zip code", "postal code", "PostalCode")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string ZipCode { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string Country { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("primary phone", "p_phone", "Phone")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string PrimaryPhone { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("secondary phone", "s_phone")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string SecondaryPhone { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("mobile phone", "text_phone", "Mobile")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string MobilePhone { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("e-mail", "EmailAddress")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string Email { get; set; }
 
-        /// <summary>A DateTime or a date string; typed loosely so a bad cell is reported with its row, not dropped by the binder.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("DOB", "date of birth", "BirthDate")]
+        /// <summary>A DateTime or a date string; typed loosely so a bad value is reported with its field, not refused by the binder.</summary>
+        [Parameter(ParameterSetName = FieldsSet)]
         public object DateOfBirth { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet)]
         [ArgumentCompleter(typeof(ClientStatusCompleter))]
         public string Status { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("start date", "start_date")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public object StartDate { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Note")]
+        [Parameter(ParameterSetName = FieldsSet)]
         public string Notes { get; set; }
-
-        /// <summary>The whole input row: custom-field columns (105_...) and tags are read from it.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
 
         [Parameter]
         [ValidateNotNull]
@@ -131,20 +147,109 @@ namespace CrmPS.Bizstim
 
         protected override void ProcessRecord()
         {
-            _rowNumber++;
-            object[] fixedValues =
+            switch (ParameterSetName)
             {
-                FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
-                PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
+                case InputObjectSet:
+                    ImportRow(_rowReader.Read(InputObject), InputObject, null);
+                    break;
+                case FieldsSet:
+                    ImportRow(new ClientRowValues(new object[]
+                    {
+                        FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
+                        PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
+                    }, null), null, null);
+                    break;
+                default:
+                    ImportFiles();
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_rowReader.UnusedColumns.Count > 0)
+            {
+                WriteVerbose($"Input columns that no client field takes: {string.Join(", ", _rowReader.UnusedColumns)}.");
+            }
+
+            WriteResults(_importer.Complete());
+            WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void ImportFiles()
+        {
+            System.Text.Encoding encoding = null;
+            if (Encoding != null && !CsvEncoding.TryGet(Encoding, out encoding))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-Encoding '{Encoding}' is not an encoding: use {string.Join(", ", CsvEncoding.Names)}, a code page number or an encoding name."),
+                    "BizstimCsvEncodingUnknown",
+                    ErrorCategory.InvalidArgument,
+                    Encoding));
+            }
+
+            foreach (string file in CsvFilePaths.Resolve(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, literal: ParameterSetName == LiteralPathSet))
+            {
+                using (CsvFileReader reader = OpenCsv(file, encoding))
+                {
+                    if (reader == null)
+                    {
+                        continue;
+                    }
+
+                    ClientColumnMap map = ClientColumnMap.Resolve(reader.Header);
+                    if (map.Unused.Count > 0)
+                    {
+                        WriteVerbose($"{file}: columns that no client field takes: {string.Join(", ", map.Unused)}.");
+                    }
+
+                    foreach (CsvFileRecord record in reader.Records())
+                    {
+                        var location = new CsvFileRow(file, record.Line, reader.Header, record.Values);
+                        if (record.Problem != null)
+                        {
+                            _rowNumber++;
+                            string message = $"{location.Describe()} cannot be read: {record.Problem}.";
+                            ReportInvalid(new ImportResult { Row = _rowNumber, Message = message }, location, "BizstimCsvRecordMalformed");
+                            continue;
+                        }
+
+                        ImportRow(ClientRowReader.Project(map, record.Values), location, location);
+                    }
+                }
+            }
+        }
+
+        private CsvFileReader OpenCsv(string file, System.Text.Encoding encoding)
+        {
+            try
+            {
+                return CsvFileReader.Open(file, Delimiter, encoding);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "BizstimCsvFileUnreadable", ErrorCategory.ReadError, file));
+                return null;
+            }
+        }
+
+        private void ImportRow(ClientRowValues values, object source, CsvFileRow location)
+        {
+            _rowNumber++;
+            object[] fixedValues = values.FixedValues;
+            var result = new ImportResult
+            {
+                Row = _rowNumber,
+                FirstName = values.Text(ClientColumns.FirstName),
+                LastName = values.Text(ClientColumns.LastName),
+                Email = values.Text(ClientColumns.Email),
             };
-            var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
-            IReadOnlyList<KeyValuePair<string, object>> extras = _extraColumns.Read(InputObject);
-            uint hash = RowFingerprint.Of(fixedValues, extras);
+            uint hash = RowFingerprint.Of(fixedValues, values.Extras);
             ImportStatus? settled = null;
             bool inFlight = false;
             if (_checkpoint != null)
             {
-                RecallFromCheckpoint(hash, out settled, out inFlight);
+                RecallFromCheckpoint(hash, source, out settled, out inFlight);
             }
 
             if (settled.HasValue)
@@ -153,33 +258,33 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, extras, out List<string> problems, InputObject);
+            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, values.Extras, out List<string> problems, source);
             if (row == null)
             {
+                string where = location == null ? $"Row {_rowNumber}" : $"Row {_rowNumber} ({location.Describe()})";
                 result.Message = string.Join(" ", problems);
-                WriteError(new ErrorRecord(
-                    new InvalidDataException($"Row {_rowNumber}: {result.Message} The row was not sent."),
-                    "BizstimClientRowInvalid",
-                    ErrorCategory.InvalidData,
-                    InputObject ?? (object)result)
-                {
-                    ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {result.Message} The row was not sent.")
-                    {
-                        RecommendedAction = "Correct the row and import it again; the other rows are not affected.",
-                    },
-                });
-                WriteResults(_importer.AddInvalid(result));
+                ReportInvalid(result, source, "BizstimClientRowInvalid", $"{where}: {result.Message} The row was not sent.");
                 return;
             }
 
             WriteResults(inFlight ? _importer.AddInFlightEarlier(row, hash, result) : _importer.AddValid(row, hash, result));
         }
 
-        protected override void EndProcessing()
+        private void ReportInvalid(ImportResult result, object source, string errorId, string text = null)
         {
-            WriteResults(_importer.Complete());
-            WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+            text = text ?? result.Message + " The row was not sent.";
+            WriteError(new ErrorRecord(new InvalidDataException(text), errorId, ErrorCategory.InvalidData, TargetOf(source) ?? result)
+            {
+                ErrorDetails = new ErrorDetails(text)
+                {
+                    RecommendedAction = "Correct the row and import it again; the other rows are not affected.",
+                },
+            });
+            WriteResults(_importer.AddInvalid(result));
         }
+
+        /// <summary>What an error record gives back as its TargetObject: the input row, a file's record as an object with its columns.</summary>
+        private static object TargetOf(object source) => source is CsvFileRow fileRow ? fileRow.ToPSObject() : source;
 
         private ImportCheckpoint OpenCheckpoint(string path)
         {
@@ -211,7 +316,7 @@ namespace CrmPS.Bizstim
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
         }
 
-        private void RecallFromCheckpoint(uint hash, out ImportStatus? settled, out bool inFlight)
+        private void RecallFromCheckpoint(uint hash, object source, out ImportStatus? settled, out bool inFlight)
         {
             settled = null;
             inFlight = false;
@@ -224,7 +329,7 @@ namespace CrmPS.Bizstim
                     new InvalidDataException($"Row {_rowNumber} is not the row recorded in the checkpoint {_checkpoint.Path}: the checkpoint was made for another input (or the input changed). Nothing more is sent. Use another -CheckpointPath to import this input, or delete the file to start over."),
                     "BizstimCheckpointMismatch",
                     ErrorCategory.InvalidData,
-                    InputObject));
+                    TargetOf(source)));
             }
         }
 
@@ -273,7 +378,7 @@ namespace CrmPS.Bizstim
 
         void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows)
         {
-            WriteError(new ErrorRecord(error, error.ErrorId, error.Category, inputRows.ToArray())
+            WriteError(new ErrorRecord(error, error.ErrorId, error.Category, inputRows.Select(TargetOf).ToArray())
             {
                 ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message}"),
             });

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmPS.Bizstim
+{
+    /// <summary>
+    /// Which input column feeds which client field, worked out once for a set of column names (a CSV
+    /// header, or the property names of a row shape) and reused for every row of that shape. A column
+    /// counts for a fixed field when its name is one of the field's spellings (any case): the
+    /// PowerShell name, the vendor's label, the API's field name, or a common alias. Columns named
+    /// <c>&lt;number&gt;_&lt;text&gt;</c> (or a bare number) are custom fields; <c>tags</c> holds tags.
+    /// The first column that matches a field wins; every other column is unused.
+    /// </summary>
+    internal sealed class ClientColumnMap
+    {
+        /// <summary>The names a column may have to fill each fixed field, in ClientColumns order.</summary>
+        public static readonly IReadOnlyList<IReadOnlyList<string>> Spellings = new[]
+        {
+            new[] { "FirstName", "first name", "first_name", "GivenName" },
+            new[] { "LastName", "last name", "last_name", "Surname" },
+            new[] { "Address1", "address 1", "Street" },
+            new[] { "Address2", "address 2" },
+            new[] { "City" },
+            new[] { "State", "Province" },
+            new[] { "ZipCode", "zip", "zip code", "postal code", "PostalCode" },
+            new[] { "Country" },
+            new[] { "PrimaryPhone", "primary phone", "p_phone", "Phone" },
+            new[] { "SecondaryPhone", "secondary phone", "s_phone" },
+            new[] { "MobilePhone", "mobile phone", "text_phone", "Mobile" },
+            new[] { "Email", "e-mail", "EmailAddress" },
+            new[] { "DateOfBirth", "DOB", "date of birth", "BirthDate" },
+            new[] { "Status" },
+            new[] { "StartDate", "start date", "start_date" },
+            new[] { "Notes", "Note" },
+        };
+
+        private static readonly Dictionary<string, int> FieldBySpelling = BuildSpellingIndex();
+
+        private readonly string[] _names;
+
+        private ClientColumnMap(string[] names, int[] fixedColumns, int[] extraColumns, string[] unused)
+        {
+            _names = names;
+            FixedColumns = fixedColumns;
+            ExtraColumns = extraColumns;
+            Unused = unused;
+        }
+
+        /// <summary>For each fixed field (ClientColumns order), the index of the column that fills it, or -1.</summary>
+        public int[] FixedColumns { get; }
+
+        /// <summary>The indexes of the custom-field and tags columns, in column order.</summary>
+        public int[] ExtraColumns { get; }
+
+        /// <summary>The names of the columns no field takes.</summary>
+        public IReadOnlyList<string> Unused { get; }
+
+        public IReadOnlyList<string> Names => _names;
+
+        public static ClientColumnMap Resolve(IReadOnlyList<string> names)
+        {
+            var copy = new string[names.Count];
+            var fixedColumns = new int[ClientColumns.FixedLabels.Count];
+            for (int i = 0; i < fixedColumns.Length; i++)
+            {
+                fixedColumns[i] = -1;
+            }
+
+            var extras = new List<int>();
+            var unused = new List<string>();
+            for (int i = 0; i < copy.Length; i++)
+            {
+                string name = names[i] ?? string.Empty;
+                copy[i] = name;
+                if (FieldBySpelling.TryGetValue(name.Trim(), out int field) && fixedColumns[field] < 0)
+                {
+                    fixedColumns[field] = i;
+                }
+                else if (ClientColumns.IsCustomField(name, out _) || ClientColumns.IsTags(name))
+                {
+                    extras.Add(i);
+                }
+                else
+                {
+                    unused.Add(name);
+                }
+            }
+
+            return new ClientColumnMap(copy, fixedColumns, extras.ToArray(), unused.ToArray());
+        }
+
+        /// <summary>True when <paramref name="names"/> are this map's columns, in the same order.</summary>
+        public bool Fits(IReadOnlyList<string> names)
+        {
+            if (names.Count != _names.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < _names.Length; i++)
+            {
+                string name = names[i];
+                // Import-Csv gives every row the header's own string instances: the reference test settles most rows.
+                if (!ReferenceEquals(name, _names[i]) && !string.Equals(name, _names[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static Dictionary<string, int> BuildSpellingIndex()
+        {
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int field = 0; field < Spellings.Count; field++)
+            {
+                foreach (string spelling in Spellings[field])
+                {
+                    index[spelling] = field;
+                }
+
+                index[ClientColumns.FixedLabels[field]] = field;
+            }
+
+            // The API's own field names where they differ from the above.
+            index["address1"] = ClientColumns.Address1;
+            index["address2"] = ClientColumns.Address2;
+            index["zipcode"] = ClientColumns.ZipCode;
+            index["email"] = ClientColumns.Email;
+            index["dob"] = ClientColumns.DateOfBirth;
+            return index;
+        }
+    }
+}

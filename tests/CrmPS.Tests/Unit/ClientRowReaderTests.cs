@@ -1,0 +1,136 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using CrmPS.Bizstim;
+using CrmPS.Core;
+using CrmPS.Tests.Infrastructure;
+
+namespace CrmPS.Tests.Unit;
+
+/// <summary>
+/// Import-BizstimClient binds a pipeline row once, by value, and matches its columns to client fields
+/// once per row shape; it reads a PSCustomObject's own properties (fast) instead of PSObject.Properties
+/// (slow), and must find exactly what PSObject.Properties lists.
+/// </summary>
+public sealed class ClientRowReaderTests
+{
+    [Fact]
+    public void The_fast_path_is_available_in_the_engine_the_module_ships_for()
+    {
+        Assert.True(OwnProperties.Available, "PSObject.InstanceMembers is gone: Import-BizstimClient falls back to PSObject.Properties (slower, still correct)");
+    }
+
+    [Fact]
+    public void Own_properties_are_what_PSObject_Properties_lists_for_a_csv_row()
+    {
+        var row = CsvRows.Make(new[] { "first name", "105_student_id", "tags", "7" }, "Ann", "S-1", "vip, new", "x");
+        row.Properties.Add(new PSNoteProperty("added later", 1));
+
+        Assert.Equal(row.Properties.Select(p => p.Name), OwnProperties.TryRead(row)!.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("labels")]
+    [InlineData("api")]
+    [InlineData("powershell")]
+    public void Every_header_spelling_fills_the_sixteen_fields_in_any_case(string spelling)
+    {
+        string[] names = CsvRows.HeaderNames(spelling).Select((n, i) => i % 2 == 0 ? n.ToUpperInvariant() : n).ToArray();
+        object[] values = Enumerable.Range(0, 16).Select(i => (object)$"v{i}").ToArray();
+
+        var read = new ClientRowReader().Read(CsvRows.Make(names, values));
+
+        Assert.Equal(values, read.FixedValues);
+        Assert.Empty(read.Extras);
+    }
+
+    [Fact]
+    public void Custom_fields_and_tags_are_read_in_column_order_with_their_values_and_the_rest_is_reported_unused()
+    {
+        var reader = new ClientRowReader();
+        var row = CsvRows.Make(new[] { "first name", "105_student_id", "notes", "TAGS", "7", "Favourite colour" }, "Ann", "S-1", "n", "vip", "seven", "blue");
+
+        var read = reader.Read(row);
+
+        Assert.Equal(new[] { "105_student_id", "TAGS", "7" }, read.Extras.Select(e => e.Key));
+        Assert.Equal(new object[] { "S-1", "vip", "seven" }, read.Extras.Select(e => e.Value));
+        Assert.Equal("n", read.FixedValues[ClientColumns.Notes]);
+        Assert.Equal(new[] { "Favourite colour" }, reader.UnusedColumns);
+    }
+
+    [Fact]
+    public void A_new_row_shape_in_the_same_pipeline_is_matched_again()
+    {
+        var reader = new ClientRowReader();
+
+        var first = reader.Read(CsvRows.Make(new[] { "first name", "e-mail" }, "Ann", "ann@example.com"));
+        var second = reader.Read(CsvRows.Make(new[] { "Email", "FirstName", "City" }, "bo@example.com", "Bo", "Milton"));
+        var third = reader.Read(CsvRows.Make(new[] { "first name", "e-mail" }, "Cy", "cy@example.com"));
+
+        Assert.Equal(("Ann", "ann@example.com"), ((string)first.FixedValues[ClientColumns.FirstName], (string)first.FixedValues[ClientColumns.Email]));
+        Assert.Equal(("Bo", "bo@example.com", "Milton"), ((string)second.FixedValues[ClientColumns.FirstName], (string)second.FixedValues[ClientColumns.Email], (string)second.FixedValues[ClientColumns.City]));
+        Assert.Equal(("Cy", "cy@example.com"), ((string)third.FixedValues[ClientColumns.FirstName], (string)third.FixedValues[ClientColumns.Email]));
+        Assert.Null(third.FixedValues[ClientColumns.City]);
+    }
+
+    [Fact]
+    public void Hashtables_are_read_by_key()
+    {
+        var read = new ClientRowReader().Read(PSObject.AsPSObject(new Hashtable { ["FIRSTNAME"] = "Ann", ["105"] = "S-1" }));
+
+        Assert.Equal("Ann", read.FixedValues[ClientColumns.FirstName]);
+        Assert.Equal(("105", (object)"S-1"), (read.Extras.Single().Key, read.Extras.Single().Value));
+    }
+
+    [Fact]
+    public void Objects_that_are_not_PSCustomObjects_are_read_through_their_adapted_properties()
+    {
+        var read = new ClientRowReader().Read(PSObject.AsPSObject(new Tagged { Tags = "a, b", FirstName = "Ann" }));
+
+        Assert.Equal("Ann", read.FixedValues[ClientColumns.FirstName]);
+        Assert.Equal(new[] { "Tags" }, read.Extras.Select(e => e.Key));
+        Assert.Equal("a, b", read.Extras[0].Value);
+    }
+
+    [Fact]
+    public void Type_data_that_adds_a_tags_property_to_every_row_is_still_honoured()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        var typeData = new TypeData("System.Management.Automation.PSCustomObject");
+        typeData.Members.Add("tags", new NotePropertyData("tags", "from-type-data"));
+        state.Types.Add(new SessionStateTypeEntry(typeData, isRemove: false));
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        runspace.SessionStateProxy.SetVariable("rows", CsvRows.Documented(3));
+
+        // Rows come out of the runspace, and are read on a thread whose default runspace has the type data.
+        var results = new List<ClientRowValues>();
+        var previous = Runspace.DefaultRunspace;
+        Runspace.DefaultRunspace = runspace;
+        try
+        {
+            using var inner = PowerShell.Create();
+            inner.Runspace = runspace;
+            inner.AddScript("$rows | ForEach-Object { $_ }");
+            var reader = new ClientRowReader();
+            foreach (PSObject row in inner.Invoke())
+            {
+                results.Add(reader.Read(row));
+            }
+        }
+        finally
+        {
+            Runspace.DefaultRunspace = previous;
+        }
+
+        Assert.Equal(3, results.Count);
+        Assert.All(results, read => Assert.Equal(new[] { "tags" }, read.Extras.Select(e => e.Key)));
+    }
+
+    public sealed class Tagged
+    {
+        public string FirstName { get; set; }
+
+        public string Tags { get; set; }
+    }
+}
