@@ -106,7 +106,7 @@ namespace CrmPS.Core
                         request);
                 case RedirectVerdict.WriteNotFollowed:
                     return Failure("RedirectNotFollowed", ErrorCategory.InvalidResult, status, mayHaveBeenProcessed,
-                        $"{answered}. CrmPS follows a redirected {request.Method} only when the server asks for the same request again (307 or 308) at the same origin, so it did not send it again.",
+                        $"{answered}. CrmPS follows a redirected {request.Method} only when the server asks for the same request again (307 or 308) at the same origin; it did not follow this one.",
                         request);
                 default:
                     return Failure("TooManyRedirects", ErrorCategory.InvalidResult, status, false,
