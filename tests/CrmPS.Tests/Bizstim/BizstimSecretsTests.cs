@@ -34,12 +34,9 @@ public sealed class BizstimSecretsTests : BizstimTestBase
         Sandbox.SeedClients(3);
     }
 
-    public static IEnumerable<object[]> EveryCmdlet => Cmdlets.Keys.Select(c => new object[] { c });
+    public static IEnumerable<object[]> EveryCmdlet => RedirectScene.Cases(Cmdlets.Keys);
 
-    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin =>
-        from cmdlet in Cmdlets.Keys
-        from destination in new[] { RedirectScene.OtherPort, RedirectScene.OtherHostName }
-        select new object[] { cmdlet, destination };
+    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin => RedirectScene.CasesToEveryOtherOrigin(Cmdlets.Keys);
 
     [Theory]
     [MemberData(nameof(EveryCmdletToEveryOtherOrigin))]

@@ -52,12 +52,9 @@ public sealed class BotwSecretsTests : BotwTestBase
         ["Remove-BotwContact"] = ("DELETE", "Remove-BotwContact -Email cy@example.com -PassThru -Confirm:$false"),
     };
 
-    public static IEnumerable<object[]> EveryCmdlet => Cmdlets.Keys.Select(c => new object[] { c });
+    public static IEnumerable<object[]> EveryCmdlet => RedirectScene.Cases(Cmdlets.Keys);
 
-    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin =>
-        from cmdlet in Cmdlets.Keys
-        from destination in new[] { RedirectScene.OtherPort, RedirectScene.OtherHostName }
-        select new object[] { cmdlet, destination };
+    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin => RedirectScene.CasesToEveryOtherOrigin(Cmdlets.Keys);
 
     [Theory]
     [MemberData(nameof(EveryCmdletToEveryOtherOrigin))]

@@ -56,12 +56,9 @@ public sealed class CdbSecretsTests : CdbTestBase
         ["New-CdbTask"] = "New-CdbTask -CustomerId $parent -Name 'Send quote' -DueDate ([datetime]'2026-12-03')",
     };
 
-    public static IEnumerable<object[]> EveryCmdlet => Cmdlets.Keys.Select(c => new object[] { c });
+    public static IEnumerable<object[]> EveryCmdlet => RedirectScene.Cases(Cmdlets.Keys);
 
-    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin =>
-        from cmdlet in Cmdlets.Keys
-        from destination in new[] { RedirectScene.OtherPort, RedirectScene.OtherHostName }
-        select new object[] { cmdlet, destination };
+    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin => RedirectScene.CasesToEveryOtherOrigin(Cmdlets.Keys);
 
     [Theory]
     [MemberData(nameof(EveryCmdletToEveryOtherOrigin))]

@@ -34,6 +34,15 @@ internal sealed class RedirectScene : IAsyncDisposable
 
     public Uri ElsewhereUri => _elsewhereServer.BaseUri;
 
+    /// <summary>Theory rows: one per cmdlet.</summary>
+    public static IEnumerable<object[]> Cases(IEnumerable<string> cmdlets) => cmdlets.Select(c => new object[] { c });
+
+    /// <summary>Theory rows: each cmdlet redirected to another port, and to another host name of the same server.</summary>
+    public static IEnumerable<object[]> CasesToEveryOtherOrigin(IEnumerable<string> cmdlets) =>
+        from cmdlet in cmdlets
+        from destination in new[] { OtherPort, OtherHostName }
+        select new object[] { cmdlet, destination };
+
     /// <summary>Puts the scene in front of whatever the class's server serves now.</summary>
     public static async Task<RedirectScene> StartAsync(SwitchableService slot, Uri hereUri)
     {
