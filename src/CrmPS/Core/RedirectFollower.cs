@@ -97,7 +97,7 @@ namespace CrmPS.Core
             switch (decision.Verdict)
             {
                 case RedirectVerdict.Downgrade:
-                    return Failure("RedirectRefused", ErrorCategory.SecurityError, status, false,
+                    return Failure("RedirectRefused", ErrorCategory.SecurityError, status, mayHaveBeenProcessed,
                         $"{answered}: from https to plain http. CrmPS never follows a redirect from https to http; the API key was not sent there, and nothing was sent to {RedirectPolicy.Origin(decision.Target)}.",
                         request);
                 case RedirectVerdict.OtherOrigin:
@@ -109,7 +109,7 @@ namespace CrmPS.Core
                         $"{answered}. CrmPS follows a redirected {request.Method} only when the server asks for the same request again (307 or 308) at the same origin; it did not follow this one.",
                         request);
                 default:
-                    return Failure("TooManyRedirects", ErrorCategory.InvalidResult, status, false,
+                    return Failure("TooManyRedirects", ErrorCategory.InvalidResult, status, mayHaveBeenProcessed,
                         $"{Service} redirected {request.Method} {trail.FirstUrl} more than {RedirectPolicy.MaxRedirects} times; CrmPS stopped following (the last redirect was to {to}). The API key was sent only to {baseOrigin}.",
                         request);
             }
