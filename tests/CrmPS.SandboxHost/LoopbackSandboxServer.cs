@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using CrmPS.Sandbox;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmPS.SandboxHost
 {
-    /// <summary>Serves an <see cref="ISandboxService"/> over real HTTP on 127.0.0.1 with an ephemeral port.</summary>
+    /// <summary>Serves an <see cref="ISandboxService"/> over real HTTP (or https) on 127.0.0.1 with an ephemeral port.</summary>
     public sealed class LoopbackSandboxServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -33,13 +34,17 @@ namespace CrmPS.SandboxHost
         /// <summary>The server root including the path prefix, always ending in '/', e.g. http://127.0.0.1:54321/prefix/.</summary>
         public Uri BaseUri { get; private set; }
 
-        public static async Task<LoopbackSandboxServer> StartAsync(ISandboxService service, string pathPrefix = "")
+        /// <param name="certificate">Serve https with this certificate instead of http.</param>
+        public static async Task<LoopbackSandboxServer> StartAsync(ISandboxService service, string pathPrefix = "", X509Certificate2 certificate = null)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             var prefix = NormalizePrefix(pathPrefix);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate != null) listen.UseHttps(certificate);
+            }));
             var server = new LoopbackSandboxServer(builder.Build(), service, prefix);
             server._app.Run(server.ServeAsync);
             await server._app.StartAsync().ConfigureAwait(false);

@@ -21,10 +21,12 @@ namespace CrmPS.Core
     {
         private const int DebugBodyPreview = 500;
         private readonly CrmConnection _connection;
+        private readonly RedirectFollower _redirects;
 
         public ApiTransport(CrmConnection connection)
         {
             _connection = connection;
+            _redirects = new RedirectFollower(connection);
         }
 
         private string Service => _connection.Service;
@@ -100,18 +102,16 @@ namespace CrmPS.Core
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, string shownUrl, MessageQueue log, CancellationToken cancellationToken)
         {
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var message = new HttpRequestMessage(request.Method, uri))
             {
                 attempt.CancelAfter(_connection.RequestTimeout);
-                message.Content = request.ContentFactory?.Invoke();
-                _connection.Authenticate(message);
-                RefuseHeaderInjection(message);
-
+                var trail = new RedirectTrail(shownUrl);
                 var stopwatch = Stopwatch.StartNew();
                 try
                 {
-                    using (HttpResponseMessage response = await _connection.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false))
+                    using (SentRequest sent = await _redirects.SendAsync(request, uri, target => NewAuthenticatedMessage(request, target), trail, log, stopwatch, attempt.Token).ConfigureAwait(false))
                     {
+                        HttpResponseMessage response = sent.Response;
+                        shownUrl = trail.ToString();
                         string body = await ReadBodyAsync(response, request, shownUrl, attempt.Token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
                         log?.Verbose($"{request.Method} {shownUrl} -> {status} in {stopwatch.ElapsedMilliseconds} ms");
@@ -126,12 +126,12 @@ namespace CrmPS.Core
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    log?.Verbose($"{request.Method} {shownUrl} -> timed out after {stopwatch.ElapsedMilliseconds} ms");
+                    log?.Verbose($"{request.Method} {trail} -> timed out after {stopwatch.ElapsedMilliseconds} ms");
                     throw new CrmApiException(
                         Service,
                         Service + "Timeout",
                         ErrorCategory.OperationTimeout,
-                        $"{Service} did not answer {request.Method} {shownUrl} within {_connection.RequestTimeout.TotalSeconds:0.###} s (raise -TimeoutSec on Connect-{Service} if the server is slow).",
+                        $"{Service} did not answer {request.Method} {trail} within {_connection.RequestTimeout.TotalSeconds:0.###} s (raise -TimeoutSec on Connect-{Service} if the server is slow).",
                         mayHaveReachedServer: true)
                     {
                         Method = request.Method.Method,
@@ -140,18 +140,36 @@ namespace CrmPS.Core
                 catch (HttpRequestException ex)
                 {
                     bool notSent = FailedBeforeSending(ex);
-                    log?.Verbose($"{request.Method} {shownUrl} -> failed after {stopwatch.ElapsedMilliseconds} ms: {Describe(ex)}");
+                    log?.Verbose($"{request.Method} {trail} -> failed after {stopwatch.ElapsedMilliseconds} ms: {Describe(ex)}");
                     throw new CrmApiException(
                         Service,
                         Service + "ConnectionFailed",
                         ErrorCategory.ConnectionError,
-                        $"Could not reach {Service} for {request.Method} {shownUrl}: {Describe(ex)}",
+                        $"Could not reach {Service} for {request.Method} {trail}: {Describe(ex)}",
                         inner: ex,
                         mayHaveReachedServer: !notSent)
                     {
                         Method = request.Method.Method,
                     };
                 }
+            }
+        }
+
+        /// <summary>The request for one address (the first, or a redirect the follower allowed): a fresh body, and the key.</summary>
+        private HttpRequestMessage NewAuthenticatedMessage(ApiRequest request, Uri uri)
+        {
+            var message = new HttpRequestMessage(request.Method, uri);
+            try
+            {
+                message.Content = request.ContentFactory?.Invoke();
+                _connection.Authenticate(message);
+                RefuseHeaderInjection(message);
+                return message;
+            }
+            catch
+            {
+                message.Dispose();
+                throw;
             }
         }
 
@@ -228,7 +246,7 @@ namespace CrmPS.Core
             return false;
         }
 
-        private static string Redact(Uri uri)
+        internal static string Redact(Uri uri)
         {
             if (string.IsNullOrEmpty(uri.Query))
             {

@@ -85,6 +85,10 @@ namespace CrmPS.Core
             var handler = new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+                // The handler would carry custom key headers (x-api-key, Apikey) to any address a server
+                // names; the choke point follows redirects itself, only within the base address's origin.
+                AllowAutoRedirect = false,
             };
             try
             {

@@ -3,7 +3,11 @@ using CrmPS.Tests.Infrastructure;
 
 namespace CrmPS.Tests.Botw;
 
-/// <summary>Every BOTW CRM cmdlet, succeeding and failing, with -Verbose -Debug: the key shows in no stream.</summary>
+/// <summary>
+/// Every BOTW CRM cmdlet, succeeding and failing, with -Verbose -Debug: the key shows in no stream; and
+/// redirected over loopback HTTP: nothing reaches another origin (checked on the second server's wire),
+/// a same-origin redirect still works, and Verbose names the hop.
+/// </summary>
 public sealed class BotwSecretsTests : BotwTestBase
 {
     public BotwSecretsTests(BotwServerFixture server) : base(server)
@@ -39,4 +43,95 @@ public sealed class BotwSecretsTests : BotwTestBase
             Assert.DoesNotContain(ApiKey, run.AllText());
         }
     }
+
+    private static readonly Dictionary<string, (string Method, string Script)> Cmdlets = new()
+    {
+        ["Get-BotwContact"] = ("GET", "Get-BotwContact -Email cy@example.com"),
+        ["New-BotwContact"] = ("POST", "New-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com"),
+        ["Set-BotwContact"] = ("PUT", "Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com"),
+        ["Remove-BotwContact"] = ("DELETE", "Remove-BotwContact -Email cy@example.com -PassThru -Confirm:$false"),
+    };
+
+    public static IEnumerable<object[]> EveryCmdlet => RedirectScene.Cases(Cmdlets.Keys);
+
+    public static IEnumerable<object[]> EveryCmdletToEveryOtherOrigin => RedirectScene.CasesToEveryOtherOrigin(Cmdlets.Keys);
+
+    [Theory]
+    [MemberData(nameof(EveryCmdletToEveryOtherOrigin))]
+    public async Task A_redirect_to_another_origin_is_refused_and_nothing_reaches_it(string cmdlet, string where)
+    {
+        Sandbox.AddContact(Listing, "Cy", "Fox", "cy@example.com", "15557654321");
+        string before = Contacts();
+        await using var scene = await RedirectScene.StartAsync(Server.Service, Server.BaseUri);
+        Uri target = scene.Redirect(where, 307);
+
+        var run = Ps.Run(Cmdlets[cmdlet].Script + " -Verbose");
+
+        scene.AssertNothingReachedAnotherOrigin(ApiKey);
+        scene.AssertRefused(run, "Botw", target, 307);
+        Assert.Empty(Requests);
+        Assert.Equal(before, Contacts());
+        Assert.DoesNotContain(ApiKey, run.AllText());
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCmdlet))]
+    public async Task A_same_origin_307_is_followed_with_the_key_and_Verbose_names_the_hop(string cmdlet)
+    {
+        Sandbox.AddContact(Listing, "Cy", "Fox", "cy@example.com", "15557654321");
+        await using var scene = await RedirectScene.StartAsync(Server.Service, Server.BaseUri);
+        scene.Redirect(RedirectScene.SameOrigin, 307);
+
+        var run = Ps.Run(Cmdlets[cmdlet].Script + " -Verbose");
+
+        Assert.Empty(run.Errors);
+        Assert.NotEmpty(run.Output);
+        Assert.NotEmpty(scene.ReceivedAfterRedirect);
+        Assert.All(scene.ReceivedAfterRedirect, r => Assert.Equal("Bearer " + ApiKey, r.Headers["Authorization"]));
+        Assert.Equal(cmdlet != "Remove-BotwContact", Sandbox.Contacts.Any(c => c.Email == "cy@example.com"));
+        Assert.Equal(cmdlet is "New-BotwContact" or "Set-BotwContact", Sandbox.Contacts.Any(c => c.Email == "ann@example.com"));
+        scene.AssertVerboseNamesHop(run, Cmdlets[cmdlet].Method, 307);
+        scene.AssertNothingReachedAnotherOrigin(ApiKey);
+        Assert.DoesNotContain(ApiKey, run.AllText());
+    }
+
+    [Theory]
+    [InlineData("Get-BotwContact", 302)]
+    [InlineData("Get-BotwContact", 308)]
+    public async Task A_search_follows_a_same_origin_redirect(string cmdlet, int status)
+    {
+        Sandbox.AddContact(Listing, "Cy", "Fox", "cy@example.com", "15557654321");
+        await using var scene = await RedirectScene.StartAsync(Server.Service, Server.BaseUri);
+        scene.Redirect(RedirectScene.SameOrigin, status);
+
+        var run = Ps.Run(Cmdlets[cmdlet].Script + " -Verbose");
+
+        Assert.Empty(run.Errors);
+        Assert.Single(run.Output);
+        scene.AssertVerboseNamesHop(run, "GET", status);
+    }
+
+    [Theory]
+    [InlineData("New-BotwContact", 302)]
+    [InlineData("Set-BotwContact", 301)]
+    [InlineData("Remove-BotwContact", 303)]
+    public async Task A_write_answered_301_302_or_303_is_not_followed(string cmdlet, int status)
+    {
+        Sandbox.AddContact(Listing, "Cy", "Fox", "cy@example.com", "15557654321");
+        string before = Contacts();
+        await using var scene = await RedirectScene.StartAsync(Server.Service, Server.BaseUri);
+        scene.Redirect(RedirectScene.SameOrigin, status);
+
+        var run = Ps.Run(Cmdlets[cmdlet].Script.Replace(" -PassThru", string.Empty) + " -Verbose");
+
+        string method = Cmdlets[cmdlet].Method;
+        Assert.Single(scene.Here.Received, r => r.Method == method);
+        Assert.DoesNotContain(Requests, r => r.Method == method);
+        Assert.Equal(before, Contacts());
+        Assert.StartsWith("BotwRedirectNotFollowed", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        Assert.Contains(run.Verbose, v => v.StartsWith(method + " ", StringComparison.Ordinal)
+            && v.Contains($" -> {status} -> ", StringComparison.Ordinal) && v.Contains("not followed (a write is followed only on 307 or 308)", StringComparison.Ordinal));
+    }
+
+    private string Contacts() => string.Join(";", Sandbox.Contacts.Select(c => $"{c.Id} {c.Email}").OrderBy(x => x, StringComparer.Ordinal));
 }
