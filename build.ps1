@@ -126,7 +126,7 @@ function Invoke-XunitTests {
         Remove-Item -LiteralPath $resultsDir -Recurse -Force
     }
 
-    & dotnet test CrmPS.sln -c $Configuration --no-build --logger 'trx;LogFilePrefix=xunit' --results-directory $resultsDir
+    & dotnet test CrmPS.sln -c $Configuration --no-build --logger 'console;verbosity=minimal' --logger 'trx;LogFilePrefix=xunit' --results-directory $resultsDir
     $exitCode = $LASTEXITCODE
     $passed = 0
     $failed = 0
@@ -152,9 +152,16 @@ function Invoke-PesterTests {
     $config.Output.Verbosity = 'Detailed'
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $PSScriptRoot 'out/TestResults/pester.xml'
-    $result = Invoke-Pester -Configuration $config
-    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    [pscustomobject]@{ Suite = 'Pester'; Passed = $result.PassedCount; Failed = $failed }
+    try {
+        $result = Invoke-Pester -Configuration $config
+        $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        [pscustomobject]@{ Suite = 'Pester'; Passed = $result.PassedCount; Failed = $failed }
+    }
+    catch {
+        # Pester itself broke (its run or its report): count it as a failure, and still print the totals.
+        Write-Warning "Pester failed: $_"
+        [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1 }
+    }
 }
 
 function Invoke-TestTask {

@@ -7,5 +7,6 @@ function Invoke-TestShell {
 
     $shell = @(Get-ShellCommand)
     $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
-    & $shell[0] @arguments 2>&1
+    # Plain text: escape sequences would break Pester's XML report when a failure message quotes them.
+    & $shell[0] @arguments 2>&1 | ForEach-Object { "$_" -replace '\x1b\[[0-9;?]*[A-Za-z]', '' }
 }

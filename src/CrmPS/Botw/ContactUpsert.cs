@@ -87,7 +87,8 @@ namespace CrmPS.Botw
         /// <summary>
         /// POST, which creates under every reading. After an answer that leaves the outcome open (a timeout or reset after
         /// sending, a 5xx, an unreadable reply), look again: found, it was created; still absent, it is sent once more
-        /// (up to the connection's MaxRetry); the lookup failing, the error says the contact may have been stored.
+        /// (up to the connection's MaxRetry; never after a redirect CrmPS refused, which would only come again); the lookup
+        /// failing, the error says the contact may have been stored.
         /// </summary>
         private async Task<ContactUpsertResult> CreateAsync(int listingId, ContactFields fields, ContactQuery key, MessageQueue log, CancellationToken cancel)
         {
@@ -126,7 +127,7 @@ namespace CrmPS.Botw
                     return ContactUpsertResult.PerhapsTwice(found);
                 }
 
-                if (resend >= _retry.MaxRetry)
+                if (resend >= _retry.MaxRetry || unclear.IsRedirectRefusal)
                 {
                     throw new CrmApiException(
                         unclear.Service,

@@ -33,6 +33,12 @@ namespace CrmPS.Core
         /// </summary>
         public bool MayHaveReachedServer { get; }
 
+        /// <summary>
+        /// True when the failure is a redirect CrmPS would not follow: the server's considered answer,
+        /// which sending the same request again would only repeat.
+        /// </summary>
+        public bool IsRedirectRefusal { get; internal set; }
+
         /// <summary>The HTTP method of the failed request, when known.</summary>
         public string Method { get; internal set; }
 

@@ -6,23 +6,27 @@ using System.Reflection;
 namespace CrmPS.Core
 {
     /// <summary>
-    /// On PowerShell 7 (.NET), loads the third-party libraries the module ships (CsvHelper,
-    /// TimeZoneConverter) into an AssemblyLoadContext of the module's own, so another module's copy
-    /// of the same library, of whatever version, is never the one CrmPS gets, nor the other way round
-    /// (PowerShell docs, "Resolving PowerShell module assembly dependency conflicts"). CrmPS.dll itself
-    /// sits in the default context; its references to these libraries reach the default context's
-    /// Resolving event, which answers from the private context. The module targets netstandard2.0,
-    /// which has no AssemblyLoadContext, hence reflection. On Windows PowerShell 5.1 there is no such
-    /// context: <see cref="ModuleInitializer"/> resolves the Dependencies folder in AssemblyResolve.
+    /// On PowerShell 7 (.NET), loads the libraries the module ships into an AssemblyLoadContext of the
+    /// module's own (PowerShell docs, "Resolving PowerShell module assembly dependency conflicts").
+    /// CrmPS.dll sits in the default context, where PowerShell put it; its references to CrmPS.Csv and
+    /// TimeZoneConverter reach the default context's Resolving event, which answers from the private
+    /// context. CrmPS.Csv wraps CsvHelper behind BCL types only, and CsvHelper is loaded into the
+    /// private context before it, so CrmPS.Csv binds to that copy even when another module has already
+    /// put a CsvHelper of any version into the default context. (A library CrmPS.dll referenced
+    /// directly would bind to such an earlier copy: hence the wrapper.) The module targets
+    /// netstandard2.0, which has no AssemblyLoadContext, hence reflection. Windows PowerShell 5.1 has
+    /// no such context: <see cref="ModuleInitializer"/> resolves the Dependencies folder in AssemblyResolve.
     /// </summary>
     internal static class IsolatedDependencies
     {
         public const string ContextName = "CrmPS";
 
-        private static readonly HashSet<string> Isolated = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>Each library loaded privately, with the libraries to load into the context before it.</summary>
+        private static readonly Dictionary<string, string[]> Isolated = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
-            "CsvHelper",
-            "TimeZoneConverter",
+            ["CrmPS.Csv"] = new[] { "CsvHelper" },
+            ["CsvHelper"] = new string[0],
+            ["TimeZoneConverter"] = new string[0],
         };
 
         private static readonly object Gate = new object();
@@ -79,27 +83,38 @@ namespace CrmPS.Core
         // Bound to Func<AssemblyLoadContext, AssemblyName, Assembly>: the context parameter is typed object.
         private static Assembly Resolve(object requestingContext, AssemblyName name)
         {
-            if (name.Name == null || !Isolated.Contains(name.Name))
-            {
-                return null;
-            }
-
-            string path = Path.Combine(_directory, name.Name + ".dll");
-            if (!File.Exists(path))
+            if (name.Name == null || !Isolated.ContainsKey(name.Name))
             {
                 return null;
             }
 
             lock (Gate)
             {
-                if (!Loaded.TryGetValue(name.Name, out Assembly assembly))
-                {
-                    assembly = (Assembly)_loadFromAssemblyPath.Invoke(_context, new object[] { path });
-                    Loaded.Add(name.Name, assembly);
-                }
+                return Load(name.Name);
+            }
+        }
 
+        private static Assembly Load(string name)
+        {
+            if (Loaded.TryGetValue(name, out Assembly assembly))
+            {
                 return assembly;
             }
+
+            string path = Path.Combine(_directory, name + ".dll");
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            foreach (string first in Isolated[name])
+            {
+                Load(first);
+            }
+
+            assembly = (Assembly)_loadFromAssemblyPath.Invoke(_context, new object[] { path });
+            Loaded.Add(name, assembly);
+            return assembly;
         }
     }
 }

@@ -119,6 +119,7 @@ namespace CrmPS.Core
             new CrmApiException(Service, Service + id, category, message, status, mayHaveReachedServer: mayHaveReachedServer)
             {
                 Method = request.Method.Method,
+                IsRedirectRefusal = true,
             };
 
         private static string Short(RedirectVerdict verdict)

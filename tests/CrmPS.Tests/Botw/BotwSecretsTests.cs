@@ -48,7 +48,8 @@ public sealed class BotwSecretsTests : BotwTestBase
     {
         ["Get-BotwContact"] = ("GET", "Get-BotwContact -Email cy@example.com"),
         ["New-BotwContact"] = ("POST", "New-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com"),
-        ["Set-BotwContact"] = ("PUT", "Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com"),
+        // An existing contact: Set-BotwContact looks it up (GET), then updates it by its id (PUT).
+        ["Set-BotwContact"] = ("PUT", "Set-BotwContact -LastName Fox-Lee -Email cy@example.com"),
         ["Remove-BotwContact"] = ("DELETE", "Remove-BotwContact -Email cy@example.com -PassThru -Confirm:$false"),
     };
 
@@ -89,7 +90,8 @@ public sealed class BotwSecretsTests : BotwTestBase
         Assert.NotEmpty(scene.ReceivedAfterRedirect);
         Assert.All(scene.ReceivedAfterRedirect, r => Assert.Equal("Bearer " + ApiKey, r.Headers["Authorization"]));
         Assert.Equal(cmdlet != "Remove-BotwContact", Sandbox.Contacts.Any(c => c.Email == "cy@example.com"));
-        Assert.Equal(cmdlet is "New-BotwContact" or "Set-BotwContact", Sandbox.Contacts.Any(c => c.Email == "ann@example.com"));
+        Assert.Equal(cmdlet is "New-BotwContact", Sandbox.Contacts.Any(c => c.Email == "ann@example.com"));
+        Assert.Equal(cmdlet is "Set-BotwContact", Sandbox.Contacts.Any(c => c.LastName == "Fox-Lee"));
         scene.AssertVerboseNamesHop(run, Cmdlets[cmdlet].Method, 307);
         scene.AssertNothingReachedAnotherOrigin(ApiKey);
         Assert.DoesNotContain(ApiKey, run.AllText());
@@ -131,6 +133,19 @@ public sealed class BotwSecretsTests : BotwTestBase
         Assert.StartsWith("BotwRedirectNotFollowed", Assert.Single(run.Errors).FullyQualifiedErrorId);
         Assert.Contains(run.Verbose, v => v.StartsWith(method + " ", StringComparison.Ordinal)
             && v.Contains($" -> {status} -> ", StringComparison.Ordinal) && v.Contains("not followed (a write is followed only on 307 or 308)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_create_by_Set_BotwContact_answered_with_a_redirect_it_will_not_follow_is_sent_once_not_retried()
+    {
+        await using var scene = await RedirectScene.StartAsync(Server.Service, Server.BaseUri);
+        scene.Redirect(RedirectScene.SameOrigin, 302);
+
+        var run = Ps.Run("Set-BotwContact -FirstName Ann -LastName Lee -Email ann@example.com -Verbose");
+
+        Assert.Single(scene.Here.Received, r => r.Method == "POST");
+        Assert.DoesNotContain(Sandbox.Contacts, c => c.Email == "ann@example.com");
+        Assert.StartsWith("BotwRedirectNotFollowed", Assert.Single(run.Errors).FullyQualifiedErrorId);
     }
 
     private string Contacts() => string.Join(";", Sandbox.Contacts.Select(c => $"{c.Id} {c.Email}").OrderBy(x => x, StringComparer.Ordinal));
