@@ -103,6 +103,10 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
 
+        /// <summary>The status of rows that have none (Get-BizstimClient's list, or a CSV exported from it, carries no status).</summary>
+        [Parameter]
+        public ClientStatus DefaultStatus { get; set; }
+
         /// <summary>A file that records progress after every batch, so the same import run again skips what is settled.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -131,11 +135,27 @@ namespace CrmPS.Bizstim
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                ImportRow();
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(InputObject));
+            }
+        }
+
+        private void ImportRow()
+        {
             _rowNumber++;
+            bool statusMissing = string.IsNullOrWhiteSpace(Status);
+            string status = statusMissing && MyInvocation.BoundParameters.ContainsKey(nameof(DefaultStatus))
+                ? DefaultStatus.ToString().ToLowerInvariant()
+                : Status;
             object[] fixedValues =
             {
                 FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
-                PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
+                PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, status, StartDate, Notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
             IReadOnlyList<KeyValuePair<string, object>> extras = _extraColumns.Read(InputObject);
@@ -149,35 +169,58 @@ namespace CrmPS.Bizstim
 
             if (settled.HasValue)
             {
-                WriteResults(_importer.AddSettledEarlier(result, settled.Value));
+                _importer.AddSettledEarlier(result, settled.Value);
                 return;
             }
 
             ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, extras, out List<string> problems, InputObject);
             if (row == null)
             {
+                if (status == null || status.Trim().Length == 0)
+                {
+                    problems.Add("The input has no status (Get-BizstimClient's list and a CSV exported from it carry none): give -DefaultStatus, or pipe the clients through Get-BizstimClient -Id to read each one's status.");
+                }
+
                 result.Message = string.Join(" ", problems);
+
+                // Everything Bizstim has answered is written before this error, which -ErrorAction Stop makes terminating.
+                string rowsSoFar = _importer.SettleBeforeStop(_rowNumber);
                 WriteError(new ErrorRecord(
                     new InvalidDataException($"Row {_rowNumber}: {result.Message} The row was not sent."),
                     "BizstimClientRowInvalid",
                     ErrorCategory.InvalidData,
                     InputObject ?? (object)result)
                 {
-                    ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {result.Message} The row was not sent.")
+                    ErrorDetails = new ErrorDetails($"Row {_rowNumber}: {result.Message} The row was not sent. {rowsSoFar}")
                     {
                         RecommendedAction = "Correct the row and import it again; the other rows are not affected.",
                     },
                 });
-                WriteResults(_importer.AddInvalid(result));
+                _importer.AddInvalid(result);
                 return;
             }
 
-            WriteResults(inFlight ? _importer.AddInFlightEarlier(row, hash, result) : _importer.AddValid(row, hash, result));
+            if (inFlight)
+            {
+                _importer.AddInFlightEarlier(row, hash, result);
+            }
+            else
+            {
+                _importer.AddValid(row, hash, result);
+            }
         }
 
         protected override void EndProcessing()
         {
-            WriteResults(_importer.Complete());
+            try
+            {
+                _importer.Complete();
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(null));
+            }
+
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
@@ -220,6 +263,7 @@ namespace CrmPS.Bizstim
                 : _checkpoint.TryRecall(_rowNumber, hash, out settled, out inFlight);
             if (!sameInput)
             {
+                _importer.SettleBeforeStop(_rowNumber - 1);
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidDataException($"Row {_rowNumber} is not the row recorded in the checkpoint {_checkpoint.Path}: the checkpoint was made for another input (or the input changed). Nothing more is sent. Use another -CheckpointPath to import this input, or delete the file to start over."),
                     "BizstimCheckpointMismatch",
@@ -271,13 +315,15 @@ namespace CrmPS.Bizstim
 
         void IImportHost.Warn(string message) => WriteWarning(message);
 
-        void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows)
+        void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows, string rowsSoFar)
         {
             WriteError(new ErrorRecord(error, error.ErrorId, error.Category, inputRows.ToArray())
             {
-                ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message}"),
+                ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message} {rowsSoFar}"),
             });
         }
+
+        void IImportHost.Emit(ImportResult result) => WriteObject(result);
 
         private static string DescribeBatch(ClientBatch batch)
         {
@@ -289,14 +335,6 @@ namespace CrmPS.Bizstim
                 ? $"; extra columns: {string.Join(", ", header.Skip(ClientColumns.FixedLabels.Count))}"
                 : string.Empty;
             return $"Import {batch.Count} client(s) ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
-        }
-
-        private void WriteResults(IEnumerable<ImportResult> results)
-        {
-            foreach (ImportResult result in results)
-            {
-                WriteObject(result);
-            }
         }
     }
 }
