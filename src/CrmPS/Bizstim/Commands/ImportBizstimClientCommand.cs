@@ -148,14 +148,20 @@ namespace CrmPS.Bizstim
         private void ImportRow()
         {
             _rowNumber++;
-            bool statusMissing = string.IsNullOrWhiteSpace(Status);
-            string status = statusMissing && MyInvocation.BoundParameters.ContainsKey(nameof(DefaultStatus))
-                ? DefaultStatus.ToString().ToLowerInvariant()
-                : Status;
+            string status = Status;
+            object dateOfBirth = DateOfBirth;
+            object startDate = StartDate;
+            string notes = Notes;
+            string statusProblem = null;
+            if (string.IsNullOrWhiteSpace(status))
+            {
+                statusProblem = CompleteMissingStatus(ref status, ref dateOfBirth, ref startDate, ref notes);
+            }
+
             object[] fixedValues =
             {
                 FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
-                PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, status, StartDate, Notes,
+                PrimaryPhone, SecondaryPhone, MobilePhone, Email, dateOfBirth, status, startDate, notes,
             };
             var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
             IReadOnlyList<KeyValuePair<string, object>> extras = _extraColumns.Read(InputObject);
@@ -176,9 +182,9 @@ namespace CrmPS.Bizstim
             ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, extras, out List<string> problems, InputObject);
             if (row == null)
             {
-                if (status == null || status.Trim().Length == 0)
+                if (statusProblem != null)
                 {
-                    problems.Add("The input has no status (Get-BizstimClient's list and a CSV exported from it carry none): give -DefaultStatus, or pipe the clients through Get-BizstimClient -Id to read each one's status.");
+                    problems.Add(statusProblem);
                 }
 
                 result.Message = string.Join(" ", problems);
@@ -208,6 +214,42 @@ namespace CrmPS.Bizstim
             {
                 _importer.AddValid(row, hash, result);
             }
+        }
+
+        /// <summary>
+        /// A row without a status takes -DefaultStatus; a client piped from Get-BizstimClient's list
+        /// (which has no status) is read from the account it came from. Returns what to tell the
+        /// user when neither applies or the read failed; null when the status was filled.
+        /// </summary>
+        private string CompleteMissingStatus(ref string status, ref object dateOfBirth, ref object startDate, ref string notes)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(DefaultStatus)))
+            {
+                status = DefaultStatus.ToString().ToLowerInvariant();
+                return null;
+            }
+
+            Client listed = ListedClientDetail.NeedingDetail(InputObject);
+            if (listed == null)
+            {
+                return "The input has no status (a CSV exported from Get-BizstimClient's list carries none): add a status column or give -DefaultStatus.";
+            }
+
+            ClientDetail detail;
+            try
+            {
+                detail = ListedClientDetail.Read(listed, this, Messages, CancellationToken);
+            }
+            catch (CrmApiException ex)
+            {
+                return $"Reading client {listed.Id}'s status from {listed.Source.BaseUri} failed: {ex.Message} Give -DefaultStatus to import without it.";
+            }
+
+            status = detail.Status?.ToString().ToLowerInvariant();
+            dateOfBirth = dateOfBirth ?? detail.DateOfBirth;
+            startDate = startDate ?? detail.StartDate;
+            notes = notes ?? detail.Notes;
+            return status == null ? $"Client {listed.Id} has no status in {listed.Source.BaseUri} either: give -DefaultStatus." : null;
         }
 
         protected override void EndProcessing()
