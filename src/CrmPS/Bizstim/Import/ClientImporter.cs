@@ -136,11 +136,19 @@ namespace CrmPS.Bizstim
             return DescribeRowsSoFar(currentRow);
         }
 
-        private string DescribeRowsSoFar(long currentRow)
+        /// <summary>What an error record says about the rows so far: which were imported, and which were read but not sent.</summary>
+        private string DescribeRowsSoFar(long? rowInError)
         {
-            var notSent = RowRanges.Of(_buffer.Select(p => p.Row.RowNumber).Concat(new[] { currentRow }));
+            IEnumerable<long> waiting = _buffer.Select(p => p.Row.RowNumber);
+            if (rowInError.HasValue)
+            {
+                waiting = waiting.Concat(new[] { rowInError.Value });
+            }
+
+            var notSent = RowRanges.Of(waiting);
+            long lastRead = Math.Max(_progress.RowsRead, rowInError ?? 0);
             return $"Before this error, {(_importedRows.IsEmpty ? "no row was" : _importedRows + " were")} imported (each has its result); "
-                + $"not sent: {notSent}, and any row after row {currentRow} if the import stops here.";
+                + $"not sent: {(notSent.IsEmpty ? "no row read so far" : notSent.ToString())}, and any row after row {lastRead} if the import stops here.";
         }
 
         private void Buffer(PendingRow pending)
@@ -551,7 +559,7 @@ namespace CrmPS.Bizstim
         {
             Flush();
             var batch = new ClientBatch(items.Select(i => i.Row).ToList());
-            _host.BatchError(error, batch, items.Select(i => i.Row.Source).ToList(), DescribeRowsSoFar(items.Max(i => i.Row.RowNumber)));
+            _host.BatchError(error, batch, items.Select(i => i.Row.Source).ToList(), DescribeRowsSoFar(null));
         }
 
         private void ResendInTrialBatches(List<PendingRow> items)
