@@ -160,14 +160,25 @@ namespace CrmPS.Bizstim
             }
         }
 
-        /// <summary>Settles the batch in flight if its reply has already arrived, so its results go out with the next row.</summary>
+        /// <summary>
+        /// Settles the batch in flight if its reply has already arrived, and the final check of rows
+        /// sent twice once it is due, so their results go out with the next row rather than at the end.
+        /// </summary>
         private void SettleAnswered()
         {
             if (_sending != null && _sending.Reply.IsCompleted)
             {
                 SettleSending();
             }
+
+            if (_awaitingFinalCheck.Count > 0 && _connection.Clock.UtcNow >= FinalCheckDue())
+            {
+                CheckResentRows();
+            }
         }
+
+        private DateTimeOffset FinalCheckDue() =>
+            _awaitingFinalCheck.Max(i => i.GaveUpAt.Value) + _connection.SettlePeriod + _connection.SettlePeriod;
 
         private void Flush()
         {
@@ -416,8 +427,7 @@ namespace CrmPS.Bizstim
 
             IClock clock = _connection.Clock;
             TimeSpan settle = _connection.SettlePeriod;
-            DateTimeOffset due = _awaitingFinalCheck.Max(i => i.GaveUpAt.Value) + settle + settle;
-            TimeSpan left = due - clock.UtcNow;
+            TimeSpan left = FinalCheckDue() - clock.UtcNow;
             if (left > TimeSpan.Zero)
             {
                 _progress.CurrentOperation = $"Waiting {left.TotalSeconds:0.#} s before checking the rows sent twice";
