@@ -83,6 +83,24 @@ public sealed class LateCommitTests : BizstimTestBase
     }
 
     [Fact]
+    public void A_row_whose_resend_also_went_unanswered_is_still_checked_for_the_first_send_landing_late()
+    {
+        var faults = SlowServer(TimeSpan.FromSeconds(3));
+        faults.Add(new SandboxFault(SandboxFaultKind.LateCommit) { Method = "POST", Delay = TimeSpan.FromMinutes(1), CommitAfter = TimeSpan.FromSeconds(0.5) });
+
+        var run = Ps.Run("$rows | Import-BizstimClient", ("rows", CsvRows.Documented(2)));
+
+        Assert.Equal(4, Sandbox.Clients.Count);
+        Assert.Equal(2, Sandbox.Requests.Count(r => r.Method == "POST"));
+        Assert.All(run.Objects<ImportResult>(), r =>
+        {
+            Assert.Equal(ImportStatus.Duplicated, r.Status);
+            Assert.Equal(2, r.ClientIds.Length);
+        });
+        Assert.Equal("BizstimImportDuplicated", Assert.Single(run.Errors).FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
     public void The_settle_period_is_twice_the_timeout_unless_set_with_SettleSec()
     {
         var run = Ps.Run("(Connect-Bizstim -Sandbox -TimeoutSec 7 -PassThru).SettlePeriod; (Connect-Bizstim -Sandbox -TimeoutSec 7 -SettleSec 30 -PassThru).SettlePeriod");

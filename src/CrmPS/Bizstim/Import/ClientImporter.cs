@@ -362,12 +362,24 @@ namespace CrmPS.Bizstim
                 foreach (PendingRow item in missing.ToList())
                 {
                     Client found = _newClients.Claim(item.Row, added);
-                    if (found != null)
+                    if (found == null)
                     {
-                        missing.Remove(item);
-                        item.Result.ClientIds = new[] { found.Id };
-                        Finish(new List<PendingRow> { item }, ImportStatus.Imported, batchNumber, $"Imported: found as client {found.Id} among the clients added after an ambiguous reply ({reason}).");
+                        continue;
                     }
+
+                    missing.Remove(item);
+                    item.FoundAs = found.Id;
+                    item.Result.ClientIds = new[] { found.Id };
+                    if (item.GaveUpAt.HasValue)
+                    {
+                        // Its earlier send got no clear answer either and may still land: checked again at the end.
+                        item.GaveUpAt = stillProcessing ? gaveUp : item.GaveUpAt;
+                        item.Result.Batch = batchNumber;
+                        _awaitingFinalCheck.Add(item);
+                        continue;
+                    }
+
+                    Finish(new List<PendingRow> { item }, ImportStatus.Imported, batchNumber, $"Imported: found as client {found.Id} among the clients added after an ambiguous reply ({reason}).");
                 }
 
                 TimeSpan left = deadline - clock.UtcNow;
@@ -454,8 +466,10 @@ namespace CrmPS.Bizstim
             foreach (var group in checking.GroupBy(i => NewClientReader.KeyOf(i.Row)))
             {
                 List<PendingRow> rows = group.ToList();
-                List<Client> stored = NewClientReader.AllMatching(rows[0].Row, added).Where(c => !_newClients.IsClaimed(c.Id)).ToList();
+                var foundAsThese = new HashSet<int>(rows.Where(r => r.FoundAs.HasValue).Select(r => r.FoundAs.Value));
+                List<Client> stored = NewClientReader.AllMatching(rows[0].Row, added).Where(c => !_newClients.IsClaimed(c.Id) || foundAsThese.Contains(c.Id)).ToList();
                 int[] ids = stored.Select(c => c.Id).ToArray();
+                _newClients.ClaimAll(ids);
                 foreach (PendingRow item in rows)
                 {
                     item.Result.ClientIds = ids;

@@ -96,6 +96,9 @@ namespace CrmPS.Bizstim
 
         public bool IsClaimed(int id) => _claimed.Contains(id);
 
+        /// <summary>Marks clients as accounted for by rows of this import, so no other row is found as them.</summary>
+        public void ClaimAll(IEnumerable<int> ids) => _claimed.UnionWith(ids);
+
         /// <summary>Every new client that is this row, claimed or not (a row stored twice shows as two).</summary>
         public static List<Client> AllMatching(ClientRow row, IEnumerable<Client> clients)
         {

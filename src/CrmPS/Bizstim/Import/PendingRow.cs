@@ -33,6 +33,9 @@ namespace CrmPS.Bizstim
         /// </summary>
         public DateTimeOffset? GaveUpAt { get; set; }
 
+        /// <summary>The client this row was found as when the clients were read back; null when not found that way.</summary>
+        public int? FoundAs { get; set; }
+
         /// <summary>Why the first send was ambiguous, for the row's message.</summary>
         public string AmbiguousReason { get; set; }
     }
