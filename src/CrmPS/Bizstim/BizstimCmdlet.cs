@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmPS.Core;
@@ -22,6 +23,7 @@ namespace CrmPS.Bizstim
         {
             bool totalReported = false;
             ulong written = 0;
+            long total = -1;
             using (var fetcher = new PageFetcher<T>(PagingParameters.Skip, PagingParameters.First, pageSize, connection.PageParallelism, fetch, CancellationToken))
             {
                 for (Task<Page<T>> next = fetcher.Next(); next != null; next = fetcher.Next())
@@ -37,6 +39,7 @@ namespace CrmPS.Bizstim
                     }
 
                     var items = fetcher.Take(page);
+                    total = page.Total;
                     if (PagingParameters.IncludeTotalCount && !totalReported)
                     {
                         WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
@@ -49,6 +52,14 @@ namespace CrmPS.Bizstim
                         written++;
                     }
                 }
+            }
+
+            ulong expected = total < 0 || (ulong)total <= PagingParameters.Skip ? 0 : Math.Min((ulong)total - PagingParameters.Skip, PagingParameters.First);
+            if (written < expected)
+            {
+                throw Unfinished(
+                    new CrmApiException(BizstimConnection.ServiceName, "BizstimListShort", ErrorCategory.InvalidResult, $"Bizstim said the list holds {total} item(s), but its pages ended early."),
+                    written);
             }
         }
 

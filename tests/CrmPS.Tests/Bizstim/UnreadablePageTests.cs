@@ -66,4 +66,28 @@ public sealed class UnreadablePageTests : BizstimTestBase
         Assert.Empty(rest.Errors);
         Assert.Equal(Enumerable.Range(1001, 500), rest.Objects<Client>().Select(c => c.Id));
     }
+
+    [Fact]
+    public void A_page_that_comes_back_empty_before_the_total_is_an_error_not_a_short_list()
+    {
+        Sandbox.SeedClients(1500);
+        Server.Service.Current = new EmptyPage(Sandbox, SecondPage);
+        Connect();
+
+        var run = Ps.Run("Get-BizstimClient");
+
+        Assert.Equal(1000, run.Objects<Client>().Count());
+        var error = Assert.Single(run.Errors);
+        Assert.Contains("holds 1500 item(s), but its pages ended early", error.ToString());
+        Assert.Contains("-Skip 1000 to get the rest", error.ToString());
+    }
+
+    /// <summary>Answers one page with an empty list and the real total, as a server that lost its place would.</summary>
+    private sealed class EmptyPage(ISandboxService inner, string path) : ISandboxService
+    {
+        public SandboxResponse Handle(SandboxRequest request) =>
+            request.Path.Contains(path, StringComparison.Ordinal)
+                ? SandboxResponse.Json(200, "{\"status\":\"success\",\"total\":\"1500\",\"response\":[]}")
+                : inner.Handle(request);
+    }
 }
