@@ -47,8 +47,8 @@ internal static class ModuleCost
     {
         var builder = new ClientRowBuilder(null, null);
         var rowReader = new ClientRowReader();
-        var importer = NewImporter();
-        long results = 0;
+        var host = new DirectHost();
+        var importer = NewImporter(host);
         for (int i = 0; i < inputs.Length; i++)
         {
             object[] fixedValues = bound[i];
@@ -57,16 +57,11 @@ internal static class ModuleCost
             IReadOnlyList<KeyValuePair<string, object>> extras = rowReader.Read(inputs[i]).Extras;
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
-            foreach (ImportResult ready in importer.AddValid(row, hash, result))
-            {
-                results++;
-            }
+            importer.AddValid(row, hash, result);
         }
 
-        foreach (ImportResult ready in importer.Complete())
-        {
-            results++;
-        }
+        importer.Complete();
+        long results = host.Results;
 
         ImportScenario.Expect(results == inputs.Length, "module cost: one result per row");
         return results;
@@ -119,13 +114,11 @@ internal static class ModuleCost
             }
 
             stages["batchJson"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
-            var importer = NewImporter();
+            var importer = NewImporter(new DirectHost());
             watch.Restart();
             for (int i = 0; i < n; i++)
             {
-                foreach (ImportResult ready in importer.AddValid(rows[i], (uint)i, new ImportResult { Row = i + 1 }))
-                {
-                }
+                importer.AddValid(rows[i], (uint)i, new ImportResult { Row = i + 1 });
             }
 
             importer.Complete();
@@ -135,11 +128,11 @@ internal static class ModuleCost
         return stages.ToDictionary(s => s.Key, s => Stats.Median(s.Value));
     }
 
-    private static ClientImporter NewImporter()
+    private static ClientImporter NewImporter(DirectHost host)
     {
         var handler = new SandboxMessageHandler(new ImportedService(), BaseUri);
         var connection = new BizstimConnection(BaseUri, SecretText.ToSecureString(SandboxProcess.ApiKey), BizstimPlan.Enterprise, new ConnectionOptions(), handler);
-        return new ClientImporter(connection, null, null, new DirectHost(), new MessageQueue(), CancellationToken.None);
+        return new ClientImporter(connection, null, null, host, new MessageQueue(), CancellationToken.None);
     }
 
     /// <summary>Answers every request "imported" without reading it: the server's cost is not the module's.</summary>
@@ -175,7 +168,11 @@ internal static class ModuleCost
         {
         }
 
-        public void BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows) =>
+        public long Results { get; private set; }
+
+        public void BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows, string rowsSoFar) =>
             throw new InvalidOperationException("module cost: a batch failed: " + error.Message);
+
+        public void Emit(ImportResult result) => Results++;
     }
 }

@@ -24,7 +24,7 @@ namespace CrmPS.Bizstim
 
         public async Task<Page<Client>> GetClientsAsync(int start, int limit, MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, $"api/clients/{Num(start)}/{Num(limit)}");
+            var request = Get($"api/clients/{Num(start)}/{Num(limit)}");
             using (JsonDocument document = await SendForSuccessAsync(request, log, cancel).ConfigureAwait(false))
             {
                 return ReadPage(document.RootElement, BizstimParser.ParseClient);
@@ -34,7 +34,7 @@ namespace CrmPS.Bizstim
         /// <summary>The single-client lookup; null when no client matches.</summary>
         public async Task<ClientDetail> FindClientAsync(IEnumerable<KeyValuePair<string, string>> query, MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, "api/client");
+            var request = Get("api/client");
             request.Query.AddRange(query);
             ApiResponse response = await _connection.Transport.SendAsync(request, log, cancel).ConfigureAwait(false);
             if (response.StatusCode == 404)
@@ -117,7 +117,7 @@ namespace CrmPS.Bizstim
 
         public async Task<Page<Session>> GetSessionsAsync(int start, int limit, MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, $"api/sessions/{Num(start)}/{Num(limit)}");
+            var request = Get($"api/sessions/{Num(start)}/{Num(limit)}");
             using (JsonDocument document = await SendForSuccessAsync(request, log, cancel).ConfigureAwait(false))
             {
                 string zone = JsonFields.String(document.RootElement, "timezone");
@@ -128,7 +128,7 @@ namespace CrmPS.Bizstim
         /// <summary>One session; null when Bizstim has no session with that id.</summary>
         public async Task<Session> GetSessionAsync(int id, MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, $"api/session/{Num(id)}");
+            var request = Get($"api/session/{Num(id)}");
             ApiResponse response = await _connection.Transport.SendAsync(request, log, cancel).ConfigureAwait(false);
             if (response.StatusCode == 404)
             {
@@ -146,7 +146,7 @@ namespace CrmPS.Bizstim
 
         public async Task<List<ClientTestimonial>> GetTestimonialsAsync(MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, "api/testimonials");
+            var request = Get("api/testimonials");
             using (JsonDocument document = await SendForSuccessAsync(request, log, cancel).ConfigureAwait(false))
             {
                 var testimonials = new List<ClientTestimonial>();
@@ -166,7 +166,7 @@ namespace CrmPS.Bizstim
         {
             // The student id is data, not route: escape it so "../x" or "a/b" stays one segment.
             string path = $"ondemand/{PathSegment.Escape(studentId)}/{Num(primaryAgentId)}/{Num(secondaryAgentId)}";
-            var request = new ApiRequest(HttpMethod.Get, path);
+            var request = Get(path);
             ApiResponse response = await _connection.Transport.SendAsync(request, log, cancel).ConfigureAwait(false);
             using (JsonDocument document = ReadSuccess(response))
             {
@@ -180,6 +180,9 @@ namespace CrmPS.Bizstim
                 return uri;
             }
         }
+
+        /// <summary>A read: idempotent, and answered with JSON, so an unreadable success is retried by the transport.</summary>
+        private static ApiRequest Get(string relativePath) => new ApiRequest(HttpMethod.Get, relativePath) { ExpectsJson = true };
 
         private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmPS.Core;
@@ -21,12 +22,24 @@ namespace CrmPS.Bizstim
         internal void WritePages<T>(BizstimConnection connection, int pageSize, Func<int, int, CancellationToken, Task<Page<T>>> fetch)
         {
             bool totalReported = false;
+            ulong written = 0;
+            long total = -1;
             using (var fetcher = new PageFetcher<T>(PagingParameters.Skip, PagingParameters.First, pageSize, connection.PageParallelism, fetch, CancellationToken))
             {
                 for (Task<Page<T>> next = fetcher.Next(); next != null; next = fetcher.Next())
                 {
-                    Page<T> page = Wait(next);
+                    Page<T> page;
+                    try
+                    {
+                        page = Wait(next);
+                    }
+                    catch (CrmApiException ex)
+                    {
+                        throw Unfinished(ex, written);
+                    }
+
                     var items = fetcher.Take(page);
+                    total = page.Total;
                     if (PagingParameters.IncludeTotalCount && !totalReported)
                     {
                         WriteObject(PagingParameters.NewTotalCount((ulong)page.Total, 1.0));
@@ -36,9 +49,30 @@ namespace CrmPS.Bizstim
                     foreach (T item in items)
                     {
                         WriteObject(item);
+                        written++;
                     }
                 }
             }
+
+            ulong expected = total < 0 || (ulong)total <= PagingParameters.Skip ? 0 : Math.Min((ulong)total - PagingParameters.Skip, PagingParameters.First);
+            if (written < expected)
+            {
+                throw Unfinished(
+                    new CrmApiException(BizstimConnection.ServiceName, "BizstimListShort", ErrorCategory.InvalidResult, $"Bizstim said the list holds {total} item(s), but its pages ended early."),
+                    written);
+            }
+        }
+
+        /// <summary>A page failed for good: the error says how much was written and how to fetch the rest, never a silent short list.</summary>
+        private CrmApiException Unfinished(CrmApiException failure, ulong written)
+        {
+            ulong resumeAt = PagingParameters.Skip + written;
+            string first = PagingParameters.First == ulong.MaxValue ? string.Empty : $" -First {PagingParameters.First - written}";
+            string message = $"{failure.Message} The list is incomplete: {written} item(s) were written before this failure. Run the same command again with -Skip {resumeAt}{first} to get the rest.";
+            return new CrmApiException(failure.Service, failure.ErrorId, failure.Category, message, failure.StatusCode, failure.ServerMessage, failure, failure.MayHaveReachedServer)
+            {
+                Method = failure.Method,
+            };
         }
     }
 }

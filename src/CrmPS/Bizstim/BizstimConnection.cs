@@ -24,6 +24,7 @@ namespace CrmPS.Bizstim
 
         private BizstimPlan _plan;
         private int _pageParallelism = DefaultPageParallelism;
+        private TimeSpan? _settlePeriod;
 
         internal BizstimConnection(Uri baseUri, SecureString apiKey, BizstimPlan plan, ConnectionOptions options, HttpMessageHandler sandboxHandler = null)
             : base(ServiceName, baseUri, apiKey, options, sandboxHandler)
@@ -59,6 +60,19 @@ namespace CrmPS.Bizstim
 
                 _pageParallelism = value;
             }
+        }
+
+        /// <summary>
+        /// How long an import gives a batch that got no clear answer (a timeout, a reset, a 5xx) to
+        /// land before it treats a row not found as absent and sends it again; rows sent again are
+        /// checked for a duplicate one more period later. Twice the request timeout unless set
+        /// (Connect-Bizstim -SettleSec): a server slow enough to miss the timeout is given that
+        /// long again, twice over.
+        /// </summary>
+        public TimeSpan SettlePeriod
+        {
+            get => _settlePeriod ?? TimeSpan.FromTicks(RequestTimeout.Ticks * 2);
+            internal set => _settlePeriod = value;
         }
 
         /// <summary>Import operations spent in the last hour, shared by every import on this connection.</summary>

@@ -28,7 +28,7 @@ namespace CrmPS.Botw
         /// <summary>The contacts matching every filter given; empty when BOTW answers 404 (no match).</summary>
         public async Task<List<Contact>> FindAsync(int listingId, ContactQuery query, MessageQueue log, CancellationToken cancel)
         {
-            var request = new ApiRequest(HttpMethod.Get, Path(listingId));
+            var request = new ApiRequest(HttpMethod.Get, Path(listingId)) { ExpectsJson = true };
             request.Query.AddRange(query.Parameters());
             ApiResponse response = await _connection.Transport.SendAsync(request, log, cancel).ConfigureAwait(false);
             if (response.StatusCode == 404)

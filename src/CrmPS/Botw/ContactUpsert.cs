@@ -16,14 +16,10 @@ namespace CrmPS.Botw
     internal sealed class ContactUpsert
     {
         private readonly BotwApi _api;
-        private readonly RetryPolicy _retry;
-        private readonly IClock _clock;
 
         public ContactUpsert(BotwConnection connection)
         {
             _api = connection.Api;
-            _retry = connection.Retry;
-            _clock = connection.Clock;
         }
 
         public async Task<ContactUpsertResult> SendAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
@@ -86,66 +82,57 @@ namespace CrmPS.Botw
 
         /// <summary>
         /// POST, which creates under every reading. After an answer that leaves the outcome open (a timeout or reset after
-        /// sending, a 5xx, an unreadable reply), look again: found, it was created; still absent, it is sent once more
-        /// (up to the connection's MaxRetry; never after a redirect CrmPS refused, which would only come again); the lookup
-        /// failing, the error says the contact may have been stored.
+        /// sending, a 5xx, an unreadable reply), look once: found, it was created. Not found is no proof: a slow server may
+        /// still store the first POST after the lookup (a late commit), so the create is not sent again; the error says it
+        /// may have been stored and how to check.
         /// </summary>
         private async Task<ContactUpsertResult> CreateAsync(int listingId, ContactFields fields, ContactQuery key, MessageQueue log, CancellationToken cancel)
         {
-            for (int resend = 0; ; resend++)
+            CrmApiException unclear;
+            try
             {
-                CrmApiException unclear;
-                try
-                {
-                    string message = await _api.CreateAsync(listingId, fields, log, cancel).ConfigureAwait(false);
-                    return ContactUpsertResult.Done(ContactOutcome.Created, null, message);
-                }
-                catch (CrmApiException ex) when (ex.MayHaveReachedServer)
-                {
-                    unclear = ex;
-                }
-
-                List<Contact> found;
-                try
-                {
-                    found = await _api.FindByEmailOrPhoneAsync(listingId, fields.Email, fields.Phone, log, cancel).ConfigureAwait(false);
-                }
-                catch (CrmApiException lookup)
-                {
-                    log?.Verbose($"The create got no clear answer and the lookup by {key} failed too ({lookup.Message}); not sending it again.");
-                    throw unclear;
-                }
-
-                if (found.Count == 1)
-                {
-                    log?.Verbose($"The create got no clear answer ({unclear.Message}), but BOTW now has contact {found[0].Id.ToString(CultureInfo.InvariantCulture)} for {key}: it was created.");
-                    return ContactUpsertResult.Done(ContactOutcome.Created, found[0].Id, null);
-                }
-
-                if (found.Count > 1)
-                {
-                    return ContactUpsertResult.PerhapsTwice(found);
-                }
-
-                if (resend >= _retry.MaxRetry || unclear.IsRedirectRefusal)
-                {
-                    throw new CrmApiException(
-                        unclear.Service,
-                        unclear.ErrorId,
-                        unclear.Category,
-                        $"{unclear.Message} A lookup by {key} shows the contact was not stored; it was sent {resend + 1} time(s) and is not sent again.",
-                        unclear.StatusCode,
-                        unclear.ServerMessage,
-                        unclear)
-                    {
-                        Method = unclear.Method,
-                    };
-                }
-
-                var wait = _retry.Backoff(resend);
-                log?.Verbose($"The create got no clear answer ({unclear.Message}) and a lookup by {key} shows it was not stored; sending it again in {wait.TotalSeconds:0.0} s.");
-                await _clock.Delay(wait, cancel).ConfigureAwait(false);
+                string message = await _api.CreateAsync(listingId, fields, log, cancel).ConfigureAwait(false);
+                return ContactUpsertResult.Done(ContactOutcome.Created, null, message);
             }
+            catch (CrmApiException ex) when (ex.MayHaveReachedServer)
+            {
+                unclear = ex;
+            }
+
+            List<Contact> found;
+            try
+            {
+                found = await _api.FindByEmailOrPhoneAsync(listingId, fields.Email, fields.Phone, log, cancel).ConfigureAwait(false);
+            }
+            catch (CrmApiException lookup)
+            {
+                log?.Verbose($"The create got no clear answer and the lookup by {key} failed too ({lookup.Message}); not sending it again.");
+                throw unclear;
+            }
+
+            if (found.Count == 1)
+            {
+                log?.Verbose($"The create got no clear answer ({unclear.Message}), but BOTW now has contact {found[0].Id.ToString(CultureInfo.InvariantCulture)} for {key}: it was created.");
+                return ContactUpsertResult.Done(ContactOutcome.Created, found[0].Id, null);
+            }
+
+            if (found.Count > 1)
+            {
+                return ContactUpsertResult.PerhapsTwice(found);
+            }
+
+            throw new CrmApiException(
+                unclear.Service,
+                unclear.ErrorId,
+                unclear.Category,
+                $"{unclear.Message} A lookup by {key} right after found no contact, but a slow server may still store the request, so it was not sent again: check with Get-BotwContact before sending it again.",
+                unclear.StatusCode,
+                unclear.ServerMessage,
+                unclear,
+                mayHaveReachedServer: true)
+            {
+                Method = unclear.Method,
+            };
         }
     }
 }

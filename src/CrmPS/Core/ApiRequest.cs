@@ -29,6 +29,9 @@ namespace CrmPS.Core
         /// <summary>False when the caller paces itself on 429 (the Bizstim importer), so the choke point hands the refusal back at once.</summary>
         public bool RetryWhenRateLimited { get; set; } = true;
 
+        /// <summary>A success must carry a JSON body; for an idempotent request an unreadable one (an HTML page, a truncated body) is retried.</summary>
+        public bool ExpectsJson { get; set; }
+
         public ApiRequest WithQuery(string name, string value)
         {
             Query.Add(new KeyValuePair<string, string>(name, value));

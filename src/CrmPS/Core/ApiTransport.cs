@@ -50,6 +50,13 @@ namespace CrmPS.Core
                 }
 
                 response.Attempts = retry + 1;
+                string unreadable = UnreadableBody(request, response);
+                if (unreadable != null && retriesLeft)
+                {
+                    await WaitBeforeRetryAsync(request, shownUrl, unreadable, _connection.Retry.Backoff(retry), retry, log, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!retriesLeft || !RetryPolicy.IsTransientStatus(response.StatusCode) || !MayResend(request, response))
                 {
                     return response;
@@ -88,6 +95,21 @@ namespace CrmPS.Core
             }
 
             return request.IsIdempotent;
+        }
+
+        /// <summary>
+        /// Why a success to an idempotent request that expects JSON cannot be read (a proxy's HTML
+        /// page, a body cut short), so it is retried like a 503; null when the body is JSON.
+        /// </summary>
+        private string UnreadableBody(ApiRequest request, ApiResponse response)
+        {
+            if (!request.ExpectsJson || !request.IsIdempotent || !response.IsSuccess || JsonFields.TryParse(response.Body, out _))
+            {
+                return null;
+            }
+
+            string what = response.Body.TrimStart().StartsWith("<", StringComparison.Ordinal) ? "an HTML page" : "a body that is not valid JSON (truncated or malformed)";
+            return $"{Service} answered {response.StatusCode} with {what}";
         }
 
         private static bool IsTransient(CrmApiException failure) =>

@@ -9,13 +9,21 @@ namespace CrmPS.Sandbox
 {
     /// <summary>
     /// Wraps an emulator and makes chosen requests misbehave the way real networks and servers do:
-    /// refusals, timeouts, resets before or after the write is committed, HTML and truncated bodies.
+    /// refusals, timeouts, resets before or after the write is committed, HTML and truncated bodies,
+    /// and writes committed late (after the client gave up).
     /// </summary>
+    /// <remarks>
+    /// A late commit lands when the service's clock has reached its time: on the first request
+    /// handled from then on (before that request is answered), or on <see cref="LandLateCommits"/>.
+    /// On a virtual clock that makes "the write lands between the client's second and third look"
+    /// exact, with no real waiting beyond the client's own timeout.
+    /// </remarks>
     public sealed class FaultInjectingService : ISandboxService
     {
         private readonly ISandboxService _inner;
         private readonly IClock _clock;
         private readonly List<SandboxFault> _faults = new List<SandboxFault>();
+        private readonly List<(DateTimeOffset Due, SandboxRequest Request)> _held = new List<(DateTimeOffset, SandboxRequest)>();
 
         public FaultInjectingService(ISandboxService inner, IClock clock = null)
         {
@@ -39,8 +47,18 @@ namespace CrmPS.Sandbox
             return this;
         }
 
+        /// <summary>Requests held by a LateCommit fault and not processed yet.</summary>
+        public int LateCommitsPending
+        {
+            get { lock (_held) return _held.Count; }
+        }
+
+        /// <summary>Processes every held request now, as a server that finally gets to them (e.g. after the client is done).</summary>
+        public void LandLateCommits() => Land(DateTimeOffset.MaxValue);
+
         public SandboxResponse Handle(SandboxRequest request)
         {
+            Land(_clock.UtcNow);
             SandboxFault fault = Take(request);
             if (fault == null)
             {
@@ -54,6 +72,13 @@ namespace CrmPS.Sandbox
                     return StatusReply(fault);
                 case SandboxFaultKind.ResetBeforeProcessing:
                     return new SandboxResponse { AbortConnection = true };
+                case SandboxFaultKind.LateCommit:
+                    lock (_held)
+                    {
+                        _held.Add((_clock.UtcNow + fault.CommitAfter, request));
+                    }
+
+                    return new SandboxResponse { Delay = fault.Delay, AbortConnection = true };
             }
 
             SandboxResponse real = _inner.Handle(request);
@@ -73,6 +98,21 @@ namespace CrmPS.Sandbox
                     return real;
                 default:
                     return new SandboxResponse { StatusCode = 200, ContentType = SandboxResponse.JsonContentType, Body = HugeJson(fault.BodySize) };
+            }
+        }
+
+        private void Land(DateTimeOffset now)
+        {
+            List<SandboxRequest> due;
+            lock (_held)
+            {
+                due = _held.Where(h => h.Due <= now).OrderBy(h => h.Due).Select(h => h.Request).ToList();
+                _held.RemoveAll(h => h.Due <= now);
+            }
+
+            foreach (SandboxRequest request in due)
+            {
+                _inner.Handle(request);
             }
         }
 

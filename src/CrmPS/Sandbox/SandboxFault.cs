@@ -27,6 +27,13 @@ namespace CrmPS.Sandbox
 
         /// <summary>Process the request, then answer with a body of <see cref="SandboxFault.BodySize"/> bytes.</summary>
         HugeBody,
+
+        /// <summary>
+        /// A slow server: hold the request without answering for <see cref="SandboxFault.Delay"/> (beyond the
+        /// client's timeout) and process it only <see cref="SandboxFault.CommitAfter"/> after it arrived, by the
+        /// service's clock: the write lands after the client gave up.
+        /// </summary>
+        LateCommit,
     }
 
     /// <summary>One scripted misbehaviour of the sandbox server, applied to the next matching request(s).</summary>
@@ -59,8 +66,12 @@ namespace CrmPS.Sandbox
 
         public int BodySize { get; set; } = 50 * 1024 * 1024;
 
+        /// <summary>For <see cref="SandboxFaultKind.LateCommit"/>: when the held request is processed, after it arrived.</summary>
+        public TimeSpan CommitAfter { get; set; } = TimeSpan.FromSeconds(2);
+
         public override string ToString() => Kind == SandboxFaultKind.Status || Kind == SandboxFaultKind.StatusAfterCommit
             ? $"{Kind} {StatusCode}{(RetryAfter.HasValue ? " with Retry-After" : string.Empty)}"
+            : Kind == SandboxFaultKind.LateCommit ? $"{Kind} after {CommitAfter.TotalSeconds:0.###} s"
             : Kind.ToString();
     }
 }

@@ -186,33 +186,21 @@ public sealed class SetBotwContactTests : BotwTestBase
     }
 
     [Fact]
-    public void A_create_refused_before_processing_is_looked_up_and_sent_once_more()
+    public void A_create_with_an_unclear_answer_that_a_lookup_does_not_find_is_reported_as_maybe_stored_and_not_resent()
     {
-        Server.Service.Current = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503 });
+        // A 503 after sending may still be stored later by a slow server: the lookup finding nothing is no proof.
+        var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503 });
+        Server.Service.Current = faults;
 
         var run = Ps.Run("Set-BotwContact -Email busy@example.com -FirstName Bud");
 
-        Assert.Empty(run.Errors);
-        Assert.Equal(ContactOutcome.Created, Assert.Single(run.Objects<ContactResult>()).Outcome);
-        Assert.Single(Sandbox.Contacts, c => c.Email == "busy@example.com");
-        Assert.Equal(new[] { ("GET", 404), ("GET", 404), ("POST", 201) }, Requests.Select(r => (r.Method, r.StatusCode)));
-        Assert.Single(Clock.Waits);
-    }
-
-    [Fact]
-    public void A_create_that_keeps_failing_is_sent_at_most_MaxRetry_more_times_and_reported_as_not_stored()
-    {
-        var faults = new FaultInjectingService(Sandbox, Clock).Add(new SandboxFault(SandboxFaultKind.Status) { Method = "POST", StatusCode = 503, Times = 100 });
-        Server.Service.Current = faults;
-
-        var run = Ps.Run("Set-BotwContact -Email down@example.com");
-
         var error = Assert.Single(run.Errors);
-        Assert.Contains("A lookup by email=down@example.com shows the contact was not stored; it was sent 5 time(s)", error.ToString());
-        Assert.DoesNotContain("may have been stored", error.ToString());
-        Assert.Equal(5, faults.FaultsApplied);
-        Assert.Equal(6, Requests.Count(r => r.Method == "GET"));
-        Assert.DoesNotContain(Sandbox.Contacts, c => c.Email == "down@example.com");
+        Assert.Contains("may still store the request, so it was not sent again", error.ToString());
+        Assert.Contains("may have been stored", error.ToString());
+        Assert.Empty(run.Output);
+        // The POST was answered 503 by the fault injector, once; the sandbox saw the two lookups around it.
+        Assert.Equal(1, faults.FaultsApplied);
+        Assert.Equal(new[] { ("GET", 404), ("GET", 404) }, Requests.Select(r => (r.Method, r.StatusCode)));
     }
 
     [Fact]

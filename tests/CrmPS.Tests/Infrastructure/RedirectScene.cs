@@ -92,7 +92,9 @@ internal sealed class RedirectScene : IAsyncDisposable
     /// <summary>The cmdlet reported the refused redirect, naming both origins, and Verbose named the hop.</summary>
     public void AssertRefused(PsRun run, string service, Uri target, int status)
     {
-        var error = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith(service + "RedirectRefused", StringComparison.Ordinal));
+        // The refusal itself, or an error of the cmdlet's that wraps it (Import-BizstimClient: "nothing was sent: ...").
+        var error = Assert.Single(run.Errors, e => e.FullyQualifiedErrorId.StartsWith(service + "RedirectRefused", StringComparison.Ordinal)
+            || (e.Exception.InnerException is global::CrmPS.Core.CrmApiException inner && inner.ErrorId == service + "RedirectRefused"));
         string message = error.Exception.Message;
         Assert.Contains(Origin(HereUri), message);
         Assert.Contains(Origin(target), message);

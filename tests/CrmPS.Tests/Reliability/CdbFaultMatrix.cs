@@ -10,7 +10,7 @@ internal static class CdbFaultMatrix
     {
         await using var session = await MatrixSession.StartAsync("/cdb");
         var outcomes = new List<FaultOutcome>();
-        foreach (var (name, make) in FaultCatalog.All())
+        foreach (var (name, make) in FaultCatalog.All().Concat(FaultCatalog.LateCommits()))
         {
             outcomes.Add(Write(session, name, make("POST"), "New-CdbCustomer", _ => "New-CdbCustomer -Forename Ann -Surname Lee -Email ann@example.com", s => s.Customers.Count - 1));
             outcomes.Add(Write(session, name, make("POST"), "New-CdbPipeline", id => $"New-CdbPipeline -CustomerId {id} -Reference R-1 -PipelineTypeId 1", s => s.Pipelines.Count));
@@ -29,7 +29,7 @@ internal static class CdbFaultMatrix
         var sandbox = new CdbSandbox(clock, MatrixSession.Key);
         int parent = sandbox.AddCustomer("Existing", "Customer", "existing@example.com").Id;
         session.Connect(sandbox, fault, clock, "Connect-Cdb");
-        var run = session.Ps.Run(script(parent));
+        var run = session.Run(script(parent));
         return MatrixSession.Write(faultName, cmdlet, 1, stored(sandbox), run);
     }
 }

@@ -20,6 +20,17 @@ internal sealed class MatrixSession : IAsyncDisposable
 
     public PsHost Ps { get; } = new();
 
+    /// <summary>The fault injector in front of the current emulator.</summary>
+    public FaultInjectingService Faults { get; private set; }
+
+    /// <summary>Runs a cmdlet, then lets the server finish what it still held (a late commit), so the store shows the final state.</summary>
+    public PsRun Run(string script, params (string Name, object Value)[] variables)
+    {
+        var run = Ps.Run(script, variables);
+        Faults.LandLateCommits();
+        return run;
+    }
+
     public static async Task<MatrixSession> StartAsync(string prefix)
     {
         var session = new MatrixSession();
@@ -30,7 +41,8 @@ internal sealed class MatrixSession : IAsyncDisposable
     /// <summary>Puts <paramref name="sandbox"/> behind the server with <paramref name="fault"/> injected, and connects to it on virtual time.</summary>
     public void Connect(ISandboxService sandbox, SandboxFault fault, VirtualClock clock, string connectScript)
     {
-        _service.Current = new FaultInjectingService(sandbox, clock).Add(fault);
+        Faults = new FaultInjectingService(sandbox, clock).Add(fault);
+        _service.Current = Faults;
         var run = Ps.Run(connectScript + " -ApiKey $key -BaseUri $uri -PassThru", ("key", Key), ("uri", Server.BaseUri));
         var connection = (CrmConnection)run.Output.Single().BaseObject;
         connection.Clock = clock;

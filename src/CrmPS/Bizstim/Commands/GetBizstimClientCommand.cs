@@ -94,7 +94,16 @@ namespace CrmPS.Bizstim
         }
 
         private void ListAll(BizstimConnection connection, BizstimApi api) =>
-            WritePages<Client>(connection, PageSize, (start, limit, cancel) => api.GetClientsAsync(start, limit, Messages, cancel));
+            WritePages<Client>(connection, PageSize, async (start, limit, cancel) =>
+            {
+                Page<Client> page = await api.GetClientsAsync(start, limit, Messages, cancel).ConfigureAwait(false);
+                foreach (Client client in page.Items)
+                {
+                    client.Source = connection;
+                }
+
+                return page;
+            });
 
         private void LookupByName(BizstimApi api)
         {

@@ -119,6 +119,10 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
 
+        /// <summary>The status of rows that have none (Get-BizstimClient's list, or a CSV exported from it, carries no status).</summary>
+        [Parameter]
+        public ClientStatus DefaultStatus { get; set; }
+
         /// <summary>A file that records progress after every batch, so the same import run again skips what is settled.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -147,6 +151,18 @@ namespace CrmPS.Bizstim
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                ImportInput();
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(InputObject));
+            }
+        }
+
+        private void ImportInput()
+        {
             switch (ParameterSetName)
             {
                 case InputObjectSet:
@@ -172,7 +188,15 @@ namespace CrmPS.Bizstim
                 WriteVerbose($"Input columns that no client field takes: {string.Join(", ", _rowReader.UnusedColumns)}.");
             }
 
-            WriteResults(_importer.Complete());
+            try
+            {
+                _importer.Complete();
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(null));
+            }
+
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
@@ -237,6 +261,12 @@ namespace CrmPS.Bizstim
         {
             _rowNumber++;
             object[] fixedValues = values.FixedValues;
+            string statusProblem = null;
+            if (string.IsNullOrWhiteSpace(values.Text(ClientColumns.Status)))
+            {
+                statusProblem = CompleteMissingStatus(fixedValues, source);
+            }
+
             var result = new ImportResult
             {
                 Row = _rowNumber,
@@ -254,33 +284,85 @@ namespace CrmPS.Bizstim
 
             if (settled.HasValue)
             {
-                WriteResults(_importer.AddSettledEarlier(result, settled.Value));
+                _importer.AddSettledEarlier(result, settled.Value);
                 return;
             }
 
             ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, values.Extras, out List<string> problems, source);
             if (row == null)
             {
+                if (statusProblem != null)
+                {
+                    problems.Add(statusProblem);
+                }
+
                 string where = location == null ? $"Row {_rowNumber}" : $"Row {_rowNumber} ({location.Describe()})";
                 result.Message = string.Join(" ", problems);
                 ReportInvalid(result, source, "BizstimClientRowInvalid", $"{where}: {result.Message} The row was not sent.");
                 return;
             }
 
-            WriteResults(inFlight ? _importer.AddInFlightEarlier(row, hash, result) : _importer.AddValid(row, hash, result));
+            if (inFlight)
+            {
+                _importer.AddInFlightEarlier(row, hash, result);
+            }
+            else
+            {
+                _importer.AddValid(row, hash, result);
+            }
+        }
+
+        /// <summary>
+        /// A row without a status takes -DefaultStatus; a client piped from Get-BizstimClient's list
+        /// (which has no status) is read from the account it came from. Fills the status (and the
+        /// dates and notes the row lacks) in <paramref name="fixedValues"/>; returns what to tell the
+        /// user when neither applies or the read failed, null when the status was filled.
+        /// </summary>
+        private string CompleteMissingStatus(object[] fixedValues, object source)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(DefaultStatus)))
+            {
+                fixedValues[ClientColumns.Status] = DefaultStatus.ToString().ToLowerInvariant();
+                return null;
+            }
+
+            Client listed = ListedClientDetail.NeedingDetail(source);
+            if (listed == null)
+            {
+                return "The input has no status (a CSV exported from Get-BizstimClient's list carries none): add a status column or give -DefaultStatus.";
+            }
+
+            ClientDetail detail;
+            try
+            {
+                detail = ListedClientDetail.Read(listed, this, Messages, CancellationToken);
+            }
+            catch (CrmApiException ex)
+            {
+                return $"Reading client {listed.Id}'s status from {listed.Source.BaseUri} failed: {ex.Message} Give -DefaultStatus to import without it.";
+            }
+
+            fixedValues[ClientColumns.Status] = detail.Status?.ToString().ToLowerInvariant();
+            fixedValues[ClientColumns.DateOfBirth] = fixedValues[ClientColumns.DateOfBirth] ?? detail.DateOfBirth;
+            fixedValues[ClientColumns.StartDate] = fixedValues[ClientColumns.StartDate] ?? detail.StartDate;
+            fixedValues[ClientColumns.Notes] = fixedValues[ClientColumns.Notes] ?? detail.Notes;
+            return detail.Status == null ? $"Client {listed.Id} has no status in {listed.Source.BaseUri} either: give -DefaultStatus." : null;
         }
 
         private void ReportInvalid(ImportResult result, object source, string errorId, string text = null)
         {
             text = text ?? result.Message + " The row was not sent.";
+
+            // Everything Bizstim has answered is written before this error, which -ErrorAction Stop makes terminating.
+            string rowsSoFar = _importer.SettleBeforeStop(_rowNumber);
             WriteError(new ErrorRecord(new InvalidDataException(text), errorId, ErrorCategory.InvalidData, TargetOf(source) ?? result)
             {
-                ErrorDetails = new ErrorDetails(text)
+                ErrorDetails = new ErrorDetails($"{text} {rowsSoFar}")
                 {
                     RecommendedAction = "Correct the row and import it again; the other rows are not affected.",
                 },
             });
-            WriteResults(_importer.AddInvalid(result));
+            _importer.AddInvalid(result);
         }
 
         /// <summary>What an error record gives back as its TargetObject: the input row, a file's record as an object with its columns.</summary>
@@ -325,6 +407,7 @@ namespace CrmPS.Bizstim
                 : _checkpoint.TryRecall(_rowNumber, hash, out settled, out inFlight);
             if (!sameInput)
             {
+                _importer.SettleBeforeStop(_rowNumber - 1);
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidDataException($"Row {_rowNumber} is not the row recorded in the checkpoint {_checkpoint.Path}: the checkpoint was made for another input (or the input changed). Nothing more is sent. Use another -CheckpointPath to import this input, or delete the file to start over."),
                     "BizstimCheckpointMismatch",
@@ -376,13 +459,15 @@ namespace CrmPS.Bizstim
 
         void IImportHost.Warn(string message) => WriteWarning(message);
 
-        void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows)
+        void IImportHost.BatchError(CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows, string rowsSoFar)
         {
             WriteError(new ErrorRecord(error, error.ErrorId, error.Category, inputRows.Select(TargetOf).ToArray())
             {
-                ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message}"),
+                ErrorDetails = new ErrorDetails($"Batch of {batch.RowRange}: {error.Message} {rowsSoFar}"),
             });
         }
+
+        void IImportHost.Emit(ImportResult result) => WriteObject(result);
 
         private static string DescribeBatch(ClientBatch batch)
         {
@@ -394,14 +479,6 @@ namespace CrmPS.Bizstim
                 ? $"; extra columns: {string.Join(", ", header.Skip(ClientColumns.FixedLabels.Count))}"
                 : string.Empty;
             return $"Import {batch.Count} client(s) ({batch.RowRange}: {string.Join(", ", names)}{more}{extra})";
-        }
-
-        private void WriteResults(IEnumerable<ImportResult> results)
-        {
-            foreach (ImportResult result in results)
-            {
-                WriteObject(result);
-            }
         }
     }
 }

@@ -22,6 +22,10 @@ namespace CrmPS.Bizstim
 
         void Warn(string message);
 
-        void BatchError(Core.CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows);
+        /// <summary>Writes a batch's error record; <paramref name="rowsSoFar"/> says which rows were imported before it and which were not sent.</summary>
+        void BatchError(Core.CrmApiException error, ClientBatch batch, IReadOnlyList<object> inputRows, string rowsSoFar);
+
+        /// <summary>Writes one row's final result to the pipeline.</summary>
+        void Emit(ImportResult result);
     }
 }

@@ -118,13 +118,13 @@ namespace CrmPS.Bizstim
             Save();
         }
 
-        /// <summary>Records outcomes: Imported and Unverified are final (never sent again); anything else only leaves the in-flight set.</summary>
+        /// <summary>Records outcomes: Imported, Unverified and Duplicated are final (never sent again); anything else only leaves the in-flight set.</summary>
         public void Settle(IEnumerable<(long Row, uint Hash, ImportStatus Status)> rows)
         {
             foreach (var (row, hash, status) in rows)
             {
                 _inFlight.Remove(row);
-                if (status == ImportStatus.Imported || status == ImportStatus.Unverified)
+                if (status == ImportStatus.Imported || status == ImportStatus.Unverified || status == ImportStatus.Duplicated)
                 {
                     _final[row] = (hash, status);
                 }

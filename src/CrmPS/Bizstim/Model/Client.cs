@@ -3,6 +3,9 @@ namespace CrmPS.Bizstim
     /// <summary>A client as the client list returns it (CrmPS.Bizstim.Client).</summary>
     public class Client
     {
+        /// <summary>The connection the client was listed from, so Import-BizstimClient can read what the list leaves out; not a property users see.</summary>
+        internal BizstimConnection Source { get; set; }
+
         public int Id { get; set; }
 
         public string FirstName { get; set; }

@@ -18,5 +18,8 @@ namespace CrmPS.Bizstim
         public int Batch { get; set; }
 
         public string Message { get; set; }
+
+        /// <summary>The Bizstim client id(s) the row was found as when CrmPS read it back (after an ambiguous reply); every copy when Duplicated.</summary>
+        public int[] ClientIds { get; set; }
     }
 }

@@ -2,7 +2,7 @@ namespace CrmPS.Bizstim
 {
     public enum ImportStatus
     {
-        /// <summary>Bizstim confirmed the batch holding the row.</summary>
+        /// <summary>Bizstim confirmed the batch holding the row, or the row was found among the clients the import added.</summary>
         Imported,
 
         /// <summary>Bizstim refused the batch holding the row; nothing of it was stored.</summary>
@@ -16,5 +16,11 @@ namespace CrmPS.Bizstim
 
         /// <summary>Not sent: -WhatIf, or declined at -Confirm.</summary>
         Skipped,
+
+        /// <summary>
+        /// Stored more than once: a send with no clear answer was committed late, after the row had
+        /// been sent again. ClientIds lists every copy; remove the extras in Bizstim.
+        /// </summary>
+        Duplicated,
     }
 }
