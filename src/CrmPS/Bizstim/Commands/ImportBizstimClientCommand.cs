@@ -22,6 +22,7 @@ namespace CrmPS.Bizstim
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
         private readonly ExtraColumns _extraColumns = new ExtraColumns();
+        private ExistingClientIndex _existing;
         private long _rowNumber;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -108,6 +109,14 @@ namespace CrmPS.Bizstim
         [ValidateNotNullOrEmpty]
         public string CheckpointPath { get; set; }
 
+        /// <summary>Reads the account's clients once before sending, and leaves out rows already there (status Exists) or repeated in the input.</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        /// <summary>What -SkipExisting compares: the e-mail, else the name (default); the e-mail only; or the name only.</summary>
+        [Parameter]
+        public ClientMatchKey MatchOn { get; set; } = ClientMatchKey.EmailOrName;
+
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection();
@@ -127,6 +136,58 @@ namespace CrmPS.Bizstim
 
             int? batchSize = MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)) ? BatchSize : (int?)null;
             _importer = new ClientImporter(_connection, batchSize, _checkpoint, this, Messages, CancellationToken);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MatchOn)) && !SkipExisting)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-MatchOn says how -SkipExisting recognises a client that is already in Bizstim; add -SkipExisting, or leave -MatchOn out."),
+                    "BizstimMatchOnWithoutSkipExisting",
+                    ErrorCategory.InvalidArgument,
+                    MatchOn));
+            }
+
+            if (SkipExisting)
+            {
+                _existing = ReadExistingClients();
+            }
+        }
+
+        private ExistingClientIndex ReadExistingClients()
+        {
+            const string activity = "Import-BizstimClient: reading the clients already in Bizstim (-SkipExisting)";
+            try
+            {
+                ExistingClientIndex index = ExistingClientReader.Read(
+                    _connection,
+                    MatchOn,
+                    Wait,
+                    (read, total) => WriteProgress(new ProgressRecord(MainProgressId, activity, $"{read} of {total} clients read")),
+                    Messages,
+                    CancellationToken);
+                WriteVerbose($"-SkipExisting: {index.ClientsRead} clients are already in Bizstim; rows matching one of them on {Described(MatchOn)} are not sent.");
+                return index;
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new CrmApiException(ex.Service, "BizstimExistingClientsUnreadable", ex.Category, $"-SkipExisting could not read the clients already in Bizstim, so nothing was sent: {ex.Message}", ex.StatusCode, ex.ServerMessage, ex),
+                    "BizstimExistingClientsUnreadable",
+                    ex.Category,
+                    null));
+                return null;
+            }
+        }
+
+        private static string Described(ClientMatchKey matchOn)
+        {
+            switch (matchOn)
+            {
+                case ClientMatchKey.Email:
+                    return "any e-mail address";
+                case ClientMatchKey.Name:
+                    return "first and last name";
+                default:
+                    return "any e-mail address (first and last name for a row without e-mail)";
+            }
         }
 
         protected override void ProcessRecord()
@@ -149,6 +210,7 @@ namespace CrmPS.Bizstim
 
             if (settled.HasValue)
             {
+                _existing?.Remember(_rowNumber, Email, FirstName, LastName);
                 WriteResults(_importer.AddSettledEarlier(result, settled.Value));
                 return;
             }
@@ -172,7 +234,38 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            WriteResults(inFlight ? _importer.AddInFlightEarlier(row, hash, result) : _importer.AddValid(row, hash, result));
+            if (inFlight)
+            {
+                // The checkpoint's own lookup settles a row that was in flight; it is only remembered here.
+                _existing?.Remember(_rowNumber, Email, FirstName, LastName);
+                WriteResults(_importer.AddInFlightEarlier(row, hash, result));
+                return;
+            }
+
+            ClientMatch match = _existing?.Admit(_rowNumber, Email, FirstName, LastName);
+            if (match != null)
+            {
+                SkipAsExisting(result, match);
+                WriteResults(_importer.AddExisting(result));
+                return;
+            }
+
+            WriteResults(_importer.AddValid(row, hash, result));
+        }
+
+        private void SkipAsExisting(ImportResult result, ClientMatch match)
+        {
+            result.Status = ImportStatus.Exists;
+            result.ExistingId = match.ExistingId;
+            result.DuplicateOfRow = match.EarlierRow;
+            result.Message = match.ExistingId.HasValue
+                ? $"Not sent: Bizstim already has client {match.ExistingId} with {match.Described}."
+                : $"Not sent: row {match.EarlierRow} of this input has {match.Described} too.";
+            if (IsWhatIf())
+            {
+                // Under -WhatIf this prints "What if: ..." and returns false; nothing is asked otherwise.
+                ShouldProcess($"Row {_rowNumber} ({result.FirstName} {result.LastName}) would be skipped: {result.Message}", null, null);
+            }
         }
 
         protected override void EndProcessing()

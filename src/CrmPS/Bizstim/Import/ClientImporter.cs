@@ -63,6 +63,15 @@ namespace CrmPS.Bizstim
             return Ready();
         }
 
+        /// <summary>A row -SkipExisting leaves out (its Status, Message and ids already set): never sent, final at once, in input order.</summary>
+        public IEnumerable<ImportResult> AddExisting(ImportResult result)
+        {
+            _progress.RowsRead++;
+            _inOrder.Enqueue(result);
+            _final.Add(result);
+            return Ready();
+        }
+
         /// <summary>A row the checkpoint says was settled in an earlier run: reported again, never sent.</summary>
         public IEnumerable<ImportResult> AddSettledEarlier(ImportResult result, ImportStatus status)
         {

@@ -18,5 +18,11 @@ namespace CrmPS.Bizstim
         public int Batch { get; set; }
 
         public string Message { get; set; }
+
+        /// <summary>Status Exists: the id of the Bizstim client that already has the row's e-mail or name.</summary>
+        public int? ExistingId { get; set; }
+
+        /// <summary>Status Exists: the earlier row of the same input that had the same e-mail or name.</summary>
+        public long? DuplicateOfRow { get; set; }
     }
 }

@@ -16,5 +16,8 @@ namespace CrmPS.Bizstim
 
         /// <summary>Not sent: -WhatIf, or declined at -Confirm.</summary>
         Skipped,
+
+        /// <summary>Not sent (-SkipExisting): Bizstim already has a client with its e-mail or name (ExistingId), or an earlier row of the input had them (DuplicateOfRow).</summary>
+        Exists,
     }
 }
