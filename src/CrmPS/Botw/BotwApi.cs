@@ -53,6 +53,13 @@ namespace CrmPS.Botw
             return BotwParser.ParseContacts(root, listingId);
         }
 
+        /// <summary>
+        /// The contacts that have the e-mail of <paramref name="fields"/>, or its phone when it has no e-mail
+        /// (New-BotwContact -SkipExisting). A plain search: no merging, no fuzzy matching.
+        /// </summary>
+        public Task<List<Contact>> FindByEmailOrPhoneAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel) =>
+            FindAsync(listingId, string.IsNullOrEmpty(fields.Email) ? new ContactQuery { Phone = fields.Phone } : new ContactQuery { Email = fields.Email }, log, cancel);
+
         /// <summary>POST: creates a contact and returns BOTW's message.</summary>
         public async Task<string> CreateAsync(int listingId, ContactFields fields, MessageQueue log, CancellationToken cancel)
         {

@@ -7,7 +7,7 @@ namespace CrmPS.Botw
 
         public int ListingId { get; set; }
 
-        /// <summary>The id sent with Set-BotwContact -Id; null otherwise (BOTW does not return the id of a new contact).</summary>
+        /// <summary>The id sent with Set-BotwContact -Id, or the existing contact's id when the Outcome is Exists; null otherwise (BOTW does not return the id of a new contact).</summary>
         public int? Id { get; set; }
 
         public string FirstName { get; set; }
