@@ -258,13 +258,14 @@ namespace CrmPS.Bizstim
             result.Status = ImportStatus.Exists;
             result.ExistingId = match.ExistingId;
             result.DuplicateOfRow = match.EarlierRow;
-            result.Message = match.ExistingId.HasValue
-                ? $"Not sent: Bizstim already has client {match.ExistingId} with {match.Described}."
-                : $"Not sent: row {match.EarlierRow} of this input has {match.Described} too.";
+            string reason = match.ExistingId.HasValue
+                ? $"Bizstim already has client {match.ExistingId} with {match.Described}."
+                : $"row {match.EarlierRow} of this input has {match.Described} too.";
+            result.Message = "Not sent: " + reason;
             if (IsWhatIf())
             {
                 // Under -WhatIf this prints "What if: ..." and returns false; nothing is asked otherwise.
-                ShouldProcess($"Row {_rowNumber} ({result.FirstName} {result.LastName}) would be skipped: {result.Message}", null, null);
+                ShouldProcess($"Skip row {_rowNumber} ({result.FirstName} {result.LastName}): {reason}", null, null);
             }
         }
 
