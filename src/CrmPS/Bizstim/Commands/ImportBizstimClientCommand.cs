@@ -210,7 +210,7 @@ namespace CrmPS.Bizstim
 
             if (settled.HasValue)
             {
-                _existing?.Remember(_rowNumber, Email, FirstName, LastName);
+                _existing?.Remember(_rowNumber, ValueText.Of(fixedValues[ClientColumns.Email]), ValueText.Of(fixedValues[ClientColumns.FirstName]), ValueText.Of(fixedValues[ClientColumns.LastName]));
                 WriteResults(_importer.AddSettledEarlier(result, settled.Value));
                 return;
             }
@@ -237,20 +237,29 @@ namespace CrmPS.Bizstim
             if (inFlight)
             {
                 // The checkpoint's own lookup settles a row that was in flight; it is only remembered here.
-                _existing?.Remember(_rowNumber, Email, FirstName, LastName);
+                _existing?.Remember(row.RowNumber, row.FixedValues[ClientColumns.Email], row.FixedValues[ClientColumns.FirstName], row.FixedValues[ClientColumns.LastName]);
                 WriteResults(_importer.AddInFlightEarlier(row, hash, result));
                 return;
             }
 
-            ClientMatch match = _existing?.Admit(_rowNumber, Email, FirstName, LastName);
-            if (match != null)
+            WriteResults(AlreadyThere(row, result) ? _importer.AddExisting(result) : _importer.AddValid(row, hash, result));
+        }
+
+        /// <summary>
+        /// -SkipExisting, at the point a valid row is admitted: true (and the result says why) when
+        /// Bizstim has the client or an earlier row was the same client. Reads the row as built, so
+        /// it applies whatever the rows come from.
+        /// </summary>
+        private bool AlreadyThere(ClientRow row, ImportResult result)
+        {
+            ClientMatch match = _existing?.Admit(row.RowNumber, row.FixedValues[ClientColumns.Email], row.FixedValues[ClientColumns.FirstName], row.FixedValues[ClientColumns.LastName]);
+            if (match == null)
             {
-                SkipAsExisting(result, match);
-                WriteResults(_importer.AddExisting(result));
-                return;
+                return false;
             }
 
-            WriteResults(_importer.AddValid(row, hash, result));
+            SkipAsExisting(result, match);
+            return true;
         }
 
         private void SkipAsExisting(ImportResult result, ClientMatch match)
