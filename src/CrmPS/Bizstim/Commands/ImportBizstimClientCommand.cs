@@ -168,11 +168,7 @@ namespace CrmPS.Bizstim
             }
             catch (CrmApiException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new CrmApiException(ex.Service, "BizstimExistingClientsUnreadable", ex.Category, $"-SkipExisting could not read the clients already in Bizstim, so nothing was sent: {ex.Message}", ex.StatusCode, ex.ServerMessage, ex),
-                    "BizstimExistingClientsUnreadable",
-                    ex.Category,
-                    null));
+                ThrowTerminatingError(ex.Reworded("BizstimExistingClientsUnreadable", $"-SkipExisting could not read the clients already in Bizstim, so nothing was sent: {ex.Message}").ToErrorRecord(null));
                 return null;
             }
         }

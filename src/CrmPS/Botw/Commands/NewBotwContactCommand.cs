@@ -68,11 +68,7 @@ namespace CrmPS.Botw
             }
             catch (CrmApiException ex)
             {
-                WriteError(new ErrorRecord(
-                    new CrmApiException(ex.Service, "BotwContactLookupFailed", ex.Category, $"The contact {Describe(fields)} was not sent: -SkipExisting could not look it up first. {ex.Message}", ex.StatusCode, ex.ServerMessage, ex),
-                    "BotwContactLookupFailed",
-                    ex.Category,
-                    target));
+                WriteError(ex.Reworded("BotwContactLookupFailed", $"The contact {Describe(fields)} was not sent: -SkipExisting could not look it up first. {ex.Message}").ToErrorRecord(target));
                 return true;
             }
 
