@@ -114,6 +114,7 @@ $leads = @(Import-Csv -Path $CsvPath | ForEach-Object {
 
 $attention = [System.Collections.Generic.List[object]]::new()
 function Add-Attention($Crm, $Lead, $Problem) {
+    # $Lead is $null for a failure that stopped a whole CRM's step.
     $attention.Add([pscustomobject]@{
             CRM     = $Crm
             Row     = $Lead.LeadRow
@@ -123,7 +124,9 @@ function Add-Attention($Crm, $Lead, $Problem) {
         })
 }
 
-# The rest reports its problems as non-terminating errors, collected per CRM.
+# The rest reports a problem with one row as a non-terminating error, collected per CRM; a
+# failure that stops a CRM's step (an unreadable account, an unusable ledger) is caught, noted,
+# and the other CRMs still run.
 $ErrorActionPreference = 'Continue'
 
 # 1. Bizstim clients: only rows not in the account yet are sent.
@@ -140,23 +143,45 @@ $clients = $leads | ForEach-Object {
         Notes        = $_.message
     }
 }
-$bizstim = @($clients | Import-BizstimClient -SkipExisting -CheckpointPath $checkpointPath -ErrorAction SilentlyContinue)
+$bizstim = @()
+try {
+    $bizstim = @($clients | Import-BizstimClient -SkipExisting -CheckpointPath $checkpointPath -ErrorAction SilentlyContinue)
+}
+catch {
+    Add-Attention 'Bizstim' $null ('The import stopped: {0}' -f $_.Exception.Message)
+}
+
 foreach ($result in $bizstim) {
     if ("$($result.Status)" -notin 'Imported', 'Exists') {
         Add-Attention 'Bizstim' $leads[$result.Row - 1] ('{0}: {1}' -f $result.Status, $result.Message)
     }
 }
 
-if ($bizstim.Count -eq $leads.Count) {
+if ($bizstim.Count -eq $leads.Count -and $leads.Count -gt 0) {
     # Every row has its result: nothing to resume. The next run's -SkipExisting sees what landed.
     [System.IO.File]::Delete($checkpointPath)
 }
 
 # 2. Customer Database App customers, each new one with a note; the ledger skips earlier ones.
 $note = 'Web-form lead imported by the nightly job on {0:yyyy-MM-dd}' -f (Get-Date)
-$customers = @($leads | New-CdbCustomer -LedgerPath $ledgerPath -ErrorVariable cdbErrors -ErrorAction SilentlyContinue)
-$notes = @($customers | New-CdbNote -Text $note -ErrorVariable noteErrors -ErrorAction SilentlyContinue)
-foreach ($failure in @($cdbErrors) + @($noteErrors)) {
+$customers = @()
+$notes = @()
+$cdbErrors = @()
+$noteErrors = @()
+$cdbStopped = $false
+try {
+    # One pipeline, so each customer gets its note as soon as it exists, even if a later row stops the step.
+    $notes = @($leads |
+            New-CdbCustomer -LedgerPath $ledgerPath -OutVariable customers -ErrorVariable cdbErrors -ErrorAction SilentlyContinue |
+            New-CdbNote -Text $note -ErrorVariable noteErrors -ErrorAction SilentlyContinue)
+}
+catch {
+    $cdbStopped = $true
+    Add-Attention 'Customer Database App' $null ('The import stopped: {0}' -f $_.Exception.Message)
+}
+
+# -ErrorVariable also holds the exception that stopped the step (noted above); the rows' own errors are ErrorRecords.
+foreach ($failure in @($cdbErrors) + @($noteErrors) | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) {
     $lead = $failure.TargetObject
     if ($lead -isnot [psobject] -or $null -eq $lead.LeadRow) {
         $lead = [pscustomobject]@{ LeadRow = $null; 'first name' = "$($failure.TargetObject)"; 'last name' = ''; 'e-mail' = '' }
@@ -166,8 +191,16 @@ foreach ($failure in @($cdbErrors) + @($noteErrors)) {
 }
 
 # 3. BOTW contacts: looked up by e-mail (or phone) first.
-$contacts = @($leads | New-BotwContact -SkipExisting -ErrorVariable botwErrors -ErrorAction SilentlyContinue)
-foreach ($failure in @($botwErrors)) {
+$contacts = @()
+$botwErrors = @()
+try {
+    $contacts = @($leads | New-BotwContact -SkipExisting -ErrorVariable botwErrors -ErrorAction SilentlyContinue)
+}
+catch {
+    Add-Attention 'BOTW CRM' $null ('The import stopped: {0}' -f $_.Exception.Message)
+}
+
+foreach ($failure in @($botwErrors) | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) {
     Add-Attention 'BOTW CRM' $failure.TargetObject $failure.Exception.Message
 }
 
@@ -178,7 +211,7 @@ if ($attention.Count -gt 0) {
 }
 
 [pscustomobject]@{ CRM = 'Bizstim'; Leads = $leads.Count; Created = @($bizstim | Where-Object { "$($_.Status)" -eq 'Imported' }).Count; AlreadyThere = @($bizstim | Where-Object { "$($_.Status)" -eq 'Exists' }).Count; NeedAttention = @($attention | Where-Object CRM -eq 'Bizstim').Count }
-[pscustomobject]@{ CRM = 'Customer Database App'; Leads = $leads.Count; Created = $customers.Count; AlreadyThere = $leads.Count - $customers.Count - @($cdbErrors).Count; NeedAttention = @($attention | Where-Object CRM -eq 'Customer Database App').Count }
+[pscustomobject]@{ CRM = 'Customer Database App'; Leads = $leads.Count; Created = @($customers).Count; AlreadyThere = $(if ($cdbStopped) { 0 } else { $leads.Count - @($customers).Count - @($cdbErrors).Count }); NeedAttention = @($attention | Where-Object CRM -eq 'Customer Database App').Count }
 [pscustomobject]@{ CRM = 'BOTW CRM'; Leads = $leads.Count; Created = @($contacts | Where-Object { "$($_.Outcome)" -eq 'Created' }).Count; AlreadyThere = @($contacts | Where-Object { "$($_.Outcome)" -eq 'Exists' }).Count; NeedAttention = @($attention | Where-Object CRM -eq 'BOTW CRM').Count }
 
 if ($attention.Count -gt 0) {

@@ -38,15 +38,7 @@ public sealed class NightlyScriptTests : IDisposable
     [Fact]
     public void A_clean_night_exits_0_and_the_next_night_sends_only_the_row_added_to_the_export()
     {
-        string csv = Path.Combine(_state, "leads.csv");
-        Directory.CreateDirectory(_state);
-        string header = "first name,last name,e-mail,phone,city,state,country,message";
-        File.WriteAllLines(csv, new[]
-        {
-            header,
-            "Ann,Lee,ann.lee@example.com,+1 416 555 0134,Toronto,Ontario,Canada,Evening classes?",
-            "Tom,Becker,tom.becker@example.com,(512) 555-0143,Austin,Texas,USA,Trial lesson?",
-        });
+        string csv = WriteTwoLeads();
 
         var first = RunNightly(csv);
         File.AppendAllLines(csv, new[] { "Sofia,Garcia,sofia.garcia@example.com,,Madrid,Madrid,Spain,Opening hours?" });
@@ -57,6 +49,37 @@ public sealed class NightlyScriptTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_state, "needs-attention.csv")));
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(new[] { (1, 2), (1, 2), (1, 2) }, second.Summary.Select(s => (s.Created, s.AlreadyThere)));
+    }
+
+    [Fact]
+    public void A_step_that_cannot_run_is_reported_and_the_other_crms_still_get_their_rows()
+    {
+        string csv = WriteTwoLeads();
+        File.WriteAllText(Path.Combine(_state, "cdb-customers.ledger"), "not a ledger\n");
+
+        var run = RunNightly(csv);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(new[] { ("Bizstim", 2), ("Customer Database App", 0), ("BOTW CRM", 2) }, run.Summary.Select(s => (s.Crm, s.Created)));
+        var attention = _ps.Run("Import-Csv -Path $path", ("path", Path.Combine(_state, "needs-attention.csv")));
+        var problem = Assert.Single(attention.Output);
+        Assert.Equal("Customer Database App", problem.Properties["CRM"].Value);
+        Assert.Equal(string.Empty, problem.Properties["Row"].Value);
+        Assert.StartsWith("The import stopped: ", (string)problem.Properties["Problem"].Value);
+        Assert.Contains("is not a CrmPS customer ledger", (string)problem.Properties["Problem"].Value);
+    }
+
+    private string WriteTwoLeads()
+    {
+        Directory.CreateDirectory(_state);
+        string csv = Path.Combine(_state, "leads.csv");
+        File.WriteAllLines(csv, new[]
+        {
+            "first name,last name,e-mail,phone,city,state,country,message",
+            "Ann,Lee,ann.lee@example.com,+1 416 555 0134,Toronto,Ontario,Canada,Evening classes?",
+            "Tom,Becker,tom.becker@example.com,(512) 555-0143,Austin,Texas,USA,Trial lesson?",
+        });
+        return csv;
     }
 
     private NightlyRun RunNightly(string csv)
