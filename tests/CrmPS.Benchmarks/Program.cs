@@ -35,7 +35,7 @@ internal static class Program
         bool updateDocs = args.Contains("--update-docs");
         string json = Option(args, "--json");
         string reportOnly = Option(args, "--report");
-        var only = (Option(args, "--only") ?? "1,2,3,4,5").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var only = (Option(args, "--only") ?? "1,2,3,4,5,6").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         string docs = Path.Combine(ModuleAssemblyResolver.RepoRoot, "docs");
 
         if (reportOnly != null)
@@ -68,6 +68,7 @@ internal static class Program
             {
                 Step(only, "1", "import throughput", () => report.Scenarios.AddRange(ImportScenario.Run(server, quick)));
                 Step(only, "3", "export", () => report.Scenarios.AddRange(ExportScenario.Run(server, quick)));
+                Step(only, "6", "-SkipExisting pre-read", () => report.Scenarios.AddRange(SkipExistingScenario.Run(server, quick)));
                 Step(only, "4", "Trial pacing", () => report.Scenarios.Add(PacingScenario.Run()));
                 Step(only, "2", "memory and Enterprise pacing", () => report.Scenarios.AddRange(MemoryScenario.Run(server, quick)));
             }

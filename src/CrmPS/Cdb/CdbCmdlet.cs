@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
@@ -14,7 +15,9 @@ namespace CrmPS.Cdb
         /// Asks ShouldProcess, sends the form and returns the new id; null when declined or refused, in which case
         /// the refusal has been written as a non-terminating error whose target is <paramref name="errorTarget"/>.
         /// </summary>
-        internal int? Create(CdbRequest request, string target, string action, object errorTarget)
+        /// <param name="ledger">-LedgerPath: records the row as sending before the POST, then as created or not created.</param>
+        /// <param name="ledgerKey">The row's key in <paramref name="ledger"/>.</param>
+        internal int? Create(CdbRequest request, string target, string action, object errorTarget, CdbCustomerLedger ledger = null, string ledgerKey = null)
         {
             if (!ShouldProcess(target, action))
             {
@@ -24,11 +27,39 @@ namespace CrmPS.Cdb
             CdbConnection connection = ResolveConnection();
             try
             {
-                return Wait(connection.Api.CreateAsync(request, Messages, CancellationToken));
+                ledger?.Sending(ledgerKey, connection.Clock.UtcNow);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException($"Nothing more is sent: the ledger {ledger.Path} cannot be written ({ex.Message}), and a customer sent without a record could be created twice on the next run.", ex),
+                    "CdbLedgerUnwritable",
+                    ErrorCategory.WriteError,
+                    ledger.Path));
+            }
+
+            try
+            {
+                int id = Wait(connection.Api.CreateAsync(request, Messages, CancellationToken));
+                ledger?.Created(ledgerKey, id, connection.Clock.UtcNow);
+                return id;
             }
             catch (CrmApiException ex)
             {
-                WriteError(ex.ToErrorRecord(errorTarget));
+                ErrorRecord error = ex.ToErrorRecord(errorTarget);
+                if (ledger != null && ex.MayHaveReachedServer)
+                {
+                    error.ErrorDetails = new ErrorDetails($"{ex.Message} The customer may have been created although no clear answer came back. The ledger {ledger.Path} records it as unconfirmed: later runs do not send it again until you check.")
+                    {
+                        RecommendedAction = $"Look for the customer in {CdbConnection.DisplayName}; if it is not there, run again with -ResendUnconfirmed.",
+                    };
+                }
+                else
+                {
+                    ledger?.NotCreated(ledgerKey, connection.Clock.UtcNow);
+                }
+
+                WriteError(error);
                 return null;
             }
         }

@@ -45,6 +45,10 @@ namespace CrmPS.Core
         /// <summary>A write that may have been processed: the one case where resending could duplicate a record.</summary>
         public bool IsAmbiguousWrite => MayHaveReachedServer && string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>The same failure under another error id and in words that say what it stopped; this one is the inner exception.</summary>
+        internal CrmApiException Reworded(string errorId, string message) =>
+            new CrmApiException(Service, errorId, Category, message, StatusCode, ServerMessage, this) { Method = Method };
+
         internal static CrmApiException FromResponse(string service, ApiResponse response, string serverMessage)
         {
             string said = string.IsNullOrWhiteSpace(serverMessage) ? TextPreview.Of(response.Body) : serverMessage.Trim();

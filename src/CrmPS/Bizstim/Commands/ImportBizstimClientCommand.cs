@@ -25,6 +25,7 @@ namespace CrmPS.Bizstim
         private ClientRowBuilder _rowBuilder;
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
+        private ExistingClientIndex _existing;
         private readonly ClientRowReader _rowReader = new ClientRowReader();
         private long _rowNumber;
 
@@ -128,6 +129,14 @@ namespace CrmPS.Bizstim
         [ValidateNotNullOrEmpty]
         public string CheckpointPath { get; set; }
 
+        /// <summary>Reads the account's clients once before sending, and leaves out rows already there (status Exists) or repeated in the input.</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        /// <summary>What -SkipExisting compares: the e-mail, else the name (default); the e-mail only; or the name only.</summary>
+        [Parameter]
+        public ClientMatchKey MatchOn { get; set; } = ClientMatchKey.EmailOrName;
+
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection();
@@ -147,6 +156,55 @@ namespace CrmPS.Bizstim
 
             int? batchSize = MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)) ? BatchSize : (int?)null;
             _importer = new ClientImporter(_connection, batchSize, _checkpoint, this, Messages, CancellationToken);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MatchOn)) && !SkipExisting)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-MatchOn says how -SkipExisting recognises a client that is already in Bizstim; add -SkipExisting, or leave -MatchOn out."),
+                    "BizstimMatchOnWithoutSkipExisting",
+                    ErrorCategory.InvalidArgument,
+                    MatchOn));
+            }
+
+            if (SkipExisting)
+            {
+                _existing = ReadExistingClients();
+                _importer.UseKnownClientCount(_existing.ClientsRead);
+            }
+        }
+
+        private ExistingClientIndex ReadExistingClients()
+        {
+            const string activity = "Import-BizstimClient: reading the clients already in Bizstim (-SkipExisting)";
+            try
+            {
+                ExistingClientIndex index = ExistingClientReader.Read(
+                    _connection,
+                    MatchOn,
+                    Wait,
+                    (read, total) => WriteProgress(new ProgressRecord(MainProgressId, activity, $"{read} of {total} clients read")),
+                    Messages,
+                    CancellationToken);
+                WriteVerbose($"-SkipExisting: {index.ClientsRead} clients are already in Bizstim; rows matching one of them on {Described(MatchOn)} are not sent.");
+                return index;
+            }
+            catch (CrmApiException ex)
+            {
+                ThrowTerminatingError(ex.Reworded("BizstimExistingClientsUnreadable", $"-SkipExisting could not read the clients already in Bizstim, so nothing was sent: {ex.Message}").ToErrorRecord(null));
+                return null;
+            }
+        }
+
+        private static string Described(ClientMatchKey matchOn)
+        {
+            switch (matchOn)
+            {
+                case ClientMatchKey.Email:
+                    return "any e-mail address";
+                case ClientMatchKey.Name:
+                    return "first and last name";
+                default:
+                    return "any e-mail address (first and last name for a row without e-mail)";
+            }
         }
 
         protected override void ProcessRecord()
@@ -284,6 +342,7 @@ namespace CrmPS.Bizstim
 
             if (settled.HasValue)
             {
+                _existing?.Remember(_rowNumber, values.Text(ClientColumns.Email), values.Text(ClientColumns.FirstName), values.Text(ClientColumns.LastName));
                 _importer.AddSettledEarlier(result, settled.Value);
                 return;
             }
@@ -304,11 +363,50 @@ namespace CrmPS.Bizstim
 
             if (inFlight)
             {
+                // The checkpoint's own lookup settles a row that was in flight; it is only remembered here.
+                _existing?.Remember(row.RowNumber, row.FixedValues[ClientColumns.Email], row.FixedValues[ClientColumns.FirstName], row.FixedValues[ClientColumns.LastName]);
                 _importer.AddInFlightEarlier(row, hash, result);
+            }
+            else if (AlreadyThere(row, result))
+            {
+                _importer.AddExisting(result);
             }
             else
             {
                 _importer.AddValid(row, hash, result);
+            }
+        }
+
+        /// <summary>
+        /// -SkipExisting, at the point a valid row is admitted: true (and the result says why) when
+        /// Bizstim has the client or an earlier row was the same client. Reads the row as built, so
+        /// it applies whatever the rows come from.
+        /// </summary>
+        private bool AlreadyThere(ClientRow row, ImportResult result)
+        {
+            ClientMatch match = _existing?.Admit(row.RowNumber, row.FixedValues[ClientColumns.Email], row.FixedValues[ClientColumns.FirstName], row.FixedValues[ClientColumns.LastName]);
+            if (match == null)
+            {
+                return false;
+            }
+
+            SkipAsExisting(result, match);
+            return true;
+        }
+
+        private void SkipAsExisting(ImportResult result, ClientMatch match)
+        {
+            result.Status = ImportStatus.Exists;
+            result.ExistingId = match.ExistingId;
+            result.DuplicateOfRow = match.EarlierRow;
+            string reason = match.ExistingId.HasValue
+                ? $"Bizstim already has client {match.ExistingId} with {match.Described}."
+                : $"row {match.EarlierRow} of this input has {match.Described} too.";
+            result.Message = "Not sent: " + reason;
+            if (IsWhatIf())
+            {
+                // Under -WhatIf this prints "What if: ..." and returns false; nothing is asked otherwise.
+                ShouldProcess($"Skip row {_rowNumber} ({result.FirstName} {result.LastName}): {reason}", null, null);
             }
         }
 

@@ -78,6 +78,19 @@ namespace CrmPS.Bizstim
             Flush();
         }
 
+        /// <summary>How many clients the account held before anything was sent, when the caller has read them already.</summary>
+        public void UseKnownClientCount(long clientCount) => _newClients.UseBaseline(clientCount);
+
+        /// <summary>A row -SkipExisting leaves out (its Status, Message and ids already set): never sent, final at once, in input order.</summary>
+        public void AddExisting(ImportResult result)
+        {
+            _progress.RowsRead++;
+            _inOrder.Enqueue(result);
+            _final.Add(result);
+            SettleAnswered();
+            Flush();
+        }
+
         /// <summary>A row the checkpoint says was settled in an earlier run: reported again, never sent.</summary>
         public void AddSettledEarlier(ImportResult result, ImportStatus status)
         {

@@ -33,6 +33,15 @@ namespace CrmPS.Bizstim
         /// <summary>How many clients the account held before this import sent anything; null until read.</summary>
         public long? Baseline => _baseline;
 
+        /// <summary>
+        /// Takes a count read before anything was sent (the -SkipExisting pre-read), instead of reading it
+        /// again. A count lower than the real one only means reading a few more clients back.
+        /// </summary>
+        public void UseBaseline(long clientCount)
+        {
+            _baseline = _baseline ?? clientCount;
+        }
+
         /// <summary>Reads the account's client count once, before the first batch is sent.</summary>
         public void ReadBaseline()
         {

@@ -21,5 +21,11 @@ namespace CrmPS.Bizstim
 
         /// <summary>The Bizstim client id(s) the row was found as when CrmPS read it back (after an ambiguous reply); every copy when Duplicated.</summary>
         public int[] ClientIds { get; set; }
+
+        /// <summary>Status Exists: the id of the Bizstim client that already has the row's e-mail or name.</summary>
+        public int? ExistingId { get; set; }
+
+        /// <summary>Status Exists: the earlier row of the same input that had the same e-mail or name.</summary>
+        public long? DuplicateOfRow { get; set; }
     }
 }

@@ -22,5 +22,8 @@ namespace CrmPS.Bizstim
         /// been sent again. ClientIds lists every copy; remove the extras in Bizstim.
         /// </summary>
         Duplicated,
+
+        /// <summary>Not sent (-SkipExisting): Bizstim already has a client with its e-mail or name (ExistingId), or an earlier row of the input had them (DuplicateOfRow).</summary>
+        Exists,
     }
 }

@@ -9,7 +9,8 @@ namespace CrmPS.Botw
 
         /// <summary>
         /// The contact Set-BotwContact updated (given with -Id or found by e-mail or phone), or created when a lookup
-        /// found it; null otherwise (BOTW does not return the id of a new contact).
+        /// found it, or the existing contact's id when the Outcome is Exists; null otherwise (BOTW does not return the
+        /// id of a new contact).
         /// </summary>
         public int? Id { get; set; }
 

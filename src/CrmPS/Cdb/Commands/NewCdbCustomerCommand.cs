@@ -33,6 +33,44 @@ namespace CrmPS.Cdb
         [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
         public string[] Phone { get; set; }
 
+        /// <summary>A local record of the customers created (hashes only), so the same row is not created twice by a later run.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string LedgerPath { get; set; }
+
+        /// <summary>With -LedgerPath: send again the rows whose earlier create got no clear answer (after checking they are not there).</summary>
+        [Parameter]
+        public SwitchParameter ResendUnconfirmed { get; set; }
+
+        private CdbCustomerLedger _ledger;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (ResendUnconfirmed && LedgerPath == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-ResendUnconfirmed resends the rows the ledger records as unconfirmed; add -LedgerPath."),
+                    "CdbResendUnconfirmedWithoutLedger",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            if (LedgerPath != null)
+            {
+                string path = GetUnresolvedProviderPathFromPSPath(LedgerPath);
+                try
+                {
+                    _ledger = CdbCustomerLedger.Open(path, ResolveConnection().BaseUri, readOnly: IsWhatIf());
+                    WriteVerbose($"Ledger {path}: {_ledger.Count} customers recorded; rows already created are not sent again.");
+                }
+                catch (Exception ex) when (ex is System.IO.InvalidDataException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is FormatException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "CdbLedgerUnusable", ErrorCategory.InvalidData, path));
+                }
+            }
+        }
+
         protected override void ProcessRecord()
         {
             var customer = new Customer
@@ -52,12 +90,64 @@ namespace CrmPS.Cdb
             }
 
             string who = $"{customer.Forename} {customer.Surname} <{string.Join(", ", customer.Email)}>";
-            int? id = Create(CdbRequests.Customer(customer), who, "Create Customer Database App customer", target);
+            string ledgerKey = _ledger?.KeyOf(customer);
+            if (_ledger != null && AlreadySent(ledgerKey, who, target))
+            {
+                return;
+            }
+
+            int? id = Create(CdbRequests.Customer(customer), who, "Create Customer Database App customer", target, _ledger, ledgerKey);
             if (id.HasValue)
             {
                 customer.CustomerId = id.Value;
                 WriteObject(customer);
             }
+        }
+
+        /// <summary>
+        /// True when the ledger says an earlier run created the row (written to Verbose; nothing is
+        /// output, so nothing downstream is created twice either) or sent it without a clear answer
+        /// (an error: it may exist, and there is no endpoint to check).
+        /// </summary>
+        private bool AlreadySent(string ledgerKey, string who, object target)
+        {
+            if (!_ledger.TryRecall(ledgerKey, out LedgerState state, out int customerId, out DateTimeOffset at))
+            {
+                return false;
+            }
+
+            string when = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+            if (state == LedgerState.Created)
+            {
+                WriteVerbose($"Not sent: {who} was created as customer {customerId} on {when} (ledger {_ledger.Path}).");
+                return true;
+            }
+
+            if (ResendUnconfirmed)
+            {
+                WriteVerbose($"Sending {who} again (-ResendUnconfirmed): its create on {when} got no clear answer.");
+                return false;
+            }
+
+            string message = $"Not sent: {who} was sent on {when} and no clear answer came back, so it may exist already. Customer Database App has no read endpoint, so CrmPS cannot check.";
+            WriteError(new ErrorRecord(new InvalidOperationException(message), "CdbCustomerUnconfirmed", ErrorCategory.ResourceExists, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Look for the customer in the Customer Database App web app; if it is not there, run again with -ResendUnconfirmed.",
+                },
+            });
+            return true;
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
+            {
+                return ((SwitchParameter)whatIf).IsPresent;
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
         }
 
         private static List<string> Problems(Customer customer)
