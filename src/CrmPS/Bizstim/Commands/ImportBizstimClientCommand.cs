@@ -103,6 +103,11 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
 
+        /// <summary>The form of the DOB and start date cells (such as dd/MM/yyyy), when they are not in ISO order.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
+
         /// <summary>A file that records progress after every batch, so the same import run again skips what is settled.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -113,7 +118,7 @@ namespace CrmPS.Bizstim
             _connection = ResolveConnection();
             try
             {
-                _rowBuilder = new ClientRowBuilder(CustomField, Tag);
+                _rowBuilder = new ClientRowBuilder(CustomField, Tag, new DateReader(null, DateFormat));
             }
             catch (ArgumentException ex)
             {

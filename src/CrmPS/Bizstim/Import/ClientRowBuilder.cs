@@ -22,9 +22,11 @@ namespace CrmPS.Bizstim
 
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
+        private readonly DateReader _dates;
 
-        public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags)
+        public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags, DateReader dates = null)
         {
+            _dates = dates ?? new DateReader(null, null);
             _customFieldDefaults = ReadCustomFieldParameter(customFields);
             _tagDefaults = SplitTags(tags).ToArray();
         }
@@ -97,20 +99,20 @@ namespace CrmPS.Bizstim
             || string.Equals(status, "inactive", StringComparison.Ordinal)
             || string.Equals(status, "prospect", StringComparison.Ordinal);
 
-        private static void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
+        private void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
         {
             if (values[column].Length == 0 || (ValueText.Unwrap(raw[column]) is string && IsCanonicalDate(values[column])))
             {
                 return;
             }
 
-            if (ValueText.TryDate(raw[column], out DateTime date))
+            if (_dates.TryRead(raw[column], dateOnly: true, out DateTime date, out string problem))
             {
                 values[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
             else
             {
-                problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') '{Shorten(values[column])}' is not a date: use yyyy-MM-dd.");
+                problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') {problem}");
             }
         }
 
