@@ -192,6 +192,7 @@ namespace CrmPS.Bizstim
             {
                 ImportCheckpoint checkpoint = ImportCheckpoint.Open(path, _connection.BaseUri);
                 checkpoint.ReadOnly = IsWhatIf();
+                checkpoint.CheckWritable();
                 if (checkpoint.FinalCount > 0)
                 {
                     WriteVerbose($"Resuming from checkpoint {path}: {checkpoint.FinalCount} rows are already settled and will not be sent again.");
