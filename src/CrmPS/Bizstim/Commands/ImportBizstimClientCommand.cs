@@ -21,7 +21,7 @@ namespace CrmPS.Bizstim
         private ClientRowBuilder _rowBuilder;
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
-        private readonly ExtraColumns _extraColumns = new ExtraColumns();
+        private ExtraColumns _extraColumns;
         private long _rowNumber;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -99,6 +99,11 @@ namespace CrmPS.Bizstim
         [ValidateNotNull]
         public Hashtable CustomField { get; set; }
 
+        /// <summary>Input columns to read as other columns: @{ 'E-mail Address' = 'Email'; 'Birthday' = 'DateOfBirth' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable ColumnMap { get; set; }
+
         [Parameter]
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
@@ -125,6 +130,15 @@ namespace CrmPS.Bizstim
                 ThrowTerminatingError(new ErrorRecord(ex, "BizstimCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
             }
 
+            try
+            {
+                _extraColumns = new ExtraColumns(ColumnMap);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BizstimColumnMapInvalid", ErrorCategory.InvalidArgument, ColumnMap));
+            }
+
             if (CheckpointPath != null)
             {
                 _checkpoint = OpenCheckpoint(GetUnresolvedProviderPathFromPSPath(CheckpointPath));
@@ -142,8 +156,16 @@ namespace CrmPS.Bizstim
                 FirstName, LastName, Address1, Address2, City, State, ZipCode, Country,
                 PrimaryPhone, SecondaryPhone, MobilePhone, Email, DateOfBirth, Status, StartDate, Notes,
             };
-            var result = new ImportResult { Row = _rowNumber, FirstName = FirstName, LastName = LastName, Email = Email };
             IReadOnlyList<KeyValuePair<string, object>> extras = _extraColumns.Read(InputObject);
+            _extraColumns.FillFixed(fixedValues);
+            WarnUnusedColumns();
+            var result = new ImportResult
+            {
+                Row = _rowNumber,
+                FirstName = TextOrNull(fixedValues[ClientColumns.FirstName]),
+                LastName = TextOrNull(fixedValues[ClientColumns.LastName]),
+                Email = TextOrNull(fixedValues[ClientColumns.Email]),
+            };
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ImportStatus? settled = null;
             bool inFlight = false;
@@ -184,6 +206,20 @@ namespace CrmPS.Bizstim
         {
             WriteResults(_importer.Complete());
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private static string TextOrNull(object value) => value == null ? null : ValueText.Of(value);
+
+        private void WarnUnusedColumns()
+        {
+            IReadOnlyList<string> unused = _extraColumns.TakeNewUnused();
+            if (unused != null)
+            {
+                WriteWarning(
+                    $"Import-BizstimClient does not use the column(s) {string.Join(", ", unused.Select(n => "'" + n + "'"))} (first seen in row {_rowNumber}): their values are not sent. "
+                    + "Map a column with -ColumnMap @{ 'E-mail Address' = 'Email' }, or rename it to a header listed in Get-Help Import-BizstimClient; "
+                    + "custom fields are columns named <number>_<text>, the number being 1 or more (105_student_id).");
+            }
         }
 
         private ImportCheckpoint OpenCheckpoint(string path)

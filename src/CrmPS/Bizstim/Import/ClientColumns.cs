@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace CrmPS.Bizstim
@@ -40,17 +42,48 @@ namespace CrmPS.Bizstim
 
         private static readonly Regex CustomFieldPattern = new Regex(@"^(\d+)(_|$)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+        /// <summary>Every name a fixed column binds from: its parameter, its aliases and its label, case-insensitive.</summary>
+        private static readonly Dictionary<string, int> ColumnNames = ReadColumnNames();
+
+        /// <summary>The fixed column that a property (or a -ColumnMap target) of this name feeds; -1 for none.</summary>
+        public static int ColumnOf(string name) => name != null && ColumnNames.TryGetValue(name, out int column) ? column : -1;
+
+        private static Dictionary<string, int> ReadColumnNames()
+        {
+            var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < ParameterNames.Count; i++)
+            {
+                names[ParameterNames[i]] = i;
+                names[FixedLabels[i]] = i;
+                PropertyInfo parameter = typeof(ImportBizstimClientCommand).GetProperty(ParameterNames[i]);
+                foreach (AliasAttribute alias in parameter.GetCustomAttributes(typeof(AliasAttribute), false))
+                {
+                    foreach (string name in alias.AliasNames)
+                    {
+                        names[name] = i;
+                    }
+                }
+            }
+
+            return names;
+        }
+
         /// <summary>The header label Bizstim needs: "105" alone becomes "105_" (the text after the underscore is only a description).</summary>
         public static string CustomFieldLabel(string name) => name.IndexOf('_') >= 0 ? name : name + "_";
 
-        /// <summary>True for a custom-field column such as "105_student_id" or "105"; <paramref name="fieldId"/> is its number.</summary>
+        /// <summary>
+        /// True for a custom-field column: the field's number (1 or more), alone or followed by an
+        /// underscore and any text ("105_student_id", "105"). "0_x", "-1_x", "abc_def" and "2nd" are not
+        /// custom fields (they are reported as unused columns). <paramref name="fieldId"/> is the number.
+        /// </summary>
         public static bool IsCustomField(string label, out string fieldId)
         {
             Match match = CustomFieldPattern.Match(label ?? string.Empty);
             fieldId = match.Success ? match.Groups[1].Value.TrimStart('0') : null;
             if (match.Success && fieldId.Length == 0)
             {
-                fieldId = "0";
+                fieldId = null;
+                return false;
             }
 
             return match.Success;
