@@ -115,3 +115,33 @@ public sealed class ImportColumnTests : BizstimTestBase, IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+/// <summary>Send-BizstimInquiry follows the same multi-address rule: the API takes one address.</summary>
+public sealed class InquiryAddressTests : BizstimTestBase
+{
+    public InquiryAddressTests(BizstimServerFixture server) : base(server)
+    {
+        Connect();
+    }
+
+    [Fact]
+    public void A_cell_with_two_addresses_sends_the_first_and_names_the_other()
+    {
+        var row = CsvRows.Make(new[] { "FirstName", "LastName", "City", "State", "Country", "Email", "Message" },
+            "Ann", "Lee", "Milton", "Ontario", "Canada", "ann@example.com; ann.lee@example.org", "Call me");
+        var listRow = CsvRows.Make(new[] { "FirstName", "LastName", "City", "State", "Country", "Email", "Message" },
+            "Bob", "Lee", "Milton", "Ontario", "Canada", new[] { "bob@example.com", "bob.lee@example.org" }, "Call me");
+
+        var run = Ps.Run("$row, $listRow | Send-BizstimInquiry", ("row", row), ("listRow", listRow));
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(new[] { "ann@example.com", "bob@example.com" }, Sandbox.Inquiries.Select(i => i.Email));
+        Assert.Equal(
+            new[]
+            {
+                "Email holds 2 addresses; a Bizstim inquiry takes one, so ann@example.com is sent and ann.lee@example.org is not.",
+                "Email holds 2 addresses; a Bizstim inquiry takes one, so bob@example.com is sent and bob.lee@example.org is not.",
+            },
+            run.Warnings);
+    }
+}

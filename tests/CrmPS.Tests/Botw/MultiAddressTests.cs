@@ -1,0 +1,39 @@
+using CrmPS.Botw;
+using CrmPS.Tests.Infrastructure;
+
+namespace CrmPS.Tests.Botw;
+
+/// <summary>One rule for a cell with several addresses, in BOTW's form: one address per contact, each address searched.</summary>
+public sealed class MultiAddressTests : BotwTestBase
+{
+    private const string TwoAddresses = "ann@example.com; ann.lee@example.org";
+
+    public MultiAddressTests(BotwServerFixture server) : base(server)
+    {
+    }
+
+    [Fact]
+    public void A_contact_object_whose_Email_is_a_list_sends_the_first_address_and_names_the_others()
+    {
+        var row = CsvRows.Make(new[] { "FirstName", "LastName", "Email" }, "Ann", "Lee", new[] { "ann@example.com", "ann.lee@example.org" });
+
+        var run = Ps.Run("$row | New-BotwContact", ("row", row));
+
+        Assert.Empty(run.Errors);
+        Assert.Equal("first_name=Ann&last_name=Lee&email=ann%40example.com", Requests.Single().Body);
+        Assert.Equal("Email holds 2 values; BOTW keeps one per contact, so ann@example.com is sent and ann.lee@example.org is not.", Assert.Single(run.Warnings));
+    }
+
+    [Fact]
+    public void Get_BotwContact_searches_each_address_of_a_cell_and_returns_each_contact_once()
+    {
+        Sandbox.AddContact(Listing, "Ann", "Lee", "ann@example.com", "");
+        Sandbox.AddContact(Listing, "Ann", "Lee", "ann.lee@example.org", "");
+
+        var run = Ps.Run($"Get-BotwContact -Email '{TwoAddresses}'; Get-BotwContact -Email 'ann@example.com, ann@example.com'");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(new[] { "ann@example.com", "ann.lee@example.org", "ann@example.com" }, run.Objects<Contact>().Select(c => c.Email));
+        Assert.Equal(new[] { "email=ann%40example.com", "email=ann.lee%40example.org" }, Requests.Take(2).Select(r => r.Query.TrimStart('?')));
+    }
+}
