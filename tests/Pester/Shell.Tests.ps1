@@ -58,3 +58,56 @@ Describe 'Tab completion of server-listed values' {
         $third.TotalMilliseconds | Should -BeLessThan 500
     }
 }
+
+Describe 'Default table views through the real formatter' {
+    BeforeDiscovery {
+        $WidthCases = @(80, 120) | ForEach-Object { @{ Width = $_ } }
+    }
+
+    BeforeAll {
+        $FormatPath = Join-Path $RepoRoot "out/CrmPS/$Version/CrmPS.format.ps1xml"
+        [xml] $format = Get-Content -LiteralPath $FormatPath -Raw
+        $TableViews = @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl })
+
+        # Realistic, long-ish values for every property a table view shows.
+        function New-Sample([string] $TypeName) {
+            $type = [CrmPS.Core.CrmCmdlet].Assembly.GetType($TypeName)
+            if (-not $type -and $TypeName -eq 'CrmPS.Bizstim.Testimonial') { $type = [CrmPS.Bizstim.ClientTestimonial] }
+            if (-not $type -or $type.IsAbstract -or -not $type.GetConstructor([type[]]@())) { return $null }
+            $object = [Activator]::CreateInstance($type)
+            foreach ($property in $type.GetProperties() | Where-Object { $_.CanWrite }) {
+                $value = switch ($property.PropertyType) {
+                    ([string]) { if ($property.Name -match 'Email') { 'sophie.tremblay@example.com' } elseif ($property.Name -match 'Name') { 'Alexandrina' } else { 'Massachusetts Avenue' } }
+                    ([int]) { 4821 }
+                    ([Nullable[int]]) { 4821 }
+                    ([long]) { 37 }
+                    ([datetime]) { [datetime]'2026-03-02 09:30' }
+                    ([Nullable[datetime]]) { [datetime]'2026-03-02 09:30' }
+                    ([Nullable[datetimeoffset]]) { [datetimeoffset]'2026-03-02 09:30 -05:00' }
+                    default { $null }
+                }
+                if ($null -ne $value) { try { $property.SetValue($object, $value) } catch { } }
+            }
+            $object
+        }
+    }
+
+    It 'every table view is readable at <Width> columns: no line too long, no label wrapped, one line per object' -ForEach $WidthCases {
+        $problems = foreach ($view in $TableViews) {
+            $typeName = @($view.ViewSelectedBy.TypeName)[0]
+            $sample = New-Sample $typeName
+            if ($null -eq $sample) { continue }
+            $labels = @($view.TableControl.TableHeaders.TableColumnHeader | ForEach-Object { $_.Label })
+            $lines = @(($sample, $sample | Format-Table | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
+            foreach ($line in $lines) {
+                if ($line.Length -gt $Width) { "$typeName at ${Width}: a line of $($line.Length) columns: $line" }
+            }
+            $wraps = $null -ne $view.TableControl.TableRowEntries.TableRowEntry.Wrap
+            if (-not $wraps -and $lines.Count -ne 4) { "$typeName at ${Width}: $($lines.Count) lines for 2 objects (wrapped):`n$($lines -join "`n")" }
+            foreach ($label in $labels) {
+                if ($lines[0] -notmatch "(^|\s)$([regex]::Escape($label))(\s|$)") { "$typeName at ${Width}: the column $label is not shown whole: $($lines[0])" }
+            }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+}
