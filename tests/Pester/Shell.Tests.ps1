@@ -111,3 +111,61 @@ Describe 'Default table views through the real formatter' {
         $problems | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Help examples show what -WhatIf really prints' {
+    BeforeAll {
+        $Work = Join-Path ([IO.Path]::GetTempPath()) ("crmps-help-" + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $Work | Out-Null
+
+        # The What if lines the page shows in the Output block right after the example's code.
+        function Get-ExampleWhatIf([string] $Page, [string] $Example) {
+            $text = Get-Content -LiteralPath (Join-Path $RepoRoot "docs/en-US/$Page.md") -Raw
+            $section = ($text -split '(?m)^### ') | Where-Object { $_ -like "$Example*" } | Select-Object -First 1
+            @($section -split "`r?`n" | Where-Object { $_ -like 'What if:*' })
+        }
+
+        # What the host really prints: WhatIf messages go to the host, so a transcript records them.
+        function Get-PrintedWhatIf([scriptblock] $Script) {
+            $transcript = Join-Path $Work ([guid]::NewGuid().ToString('N') + '.txt')
+            Start-Transcript -LiteralPath $transcript -UseMinimalHeader | Out-Null
+            try { & $Script 2>$null | Out-Null } finally { Stop-Transcript | Out-Null }
+            @(Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' })
+        }
+    }
+
+    AfterAll {
+        Remove-Item -LiteralPath $Work -Recurse -Force
+    }
+
+    It 'Import-BizstimClient example 2 prints the lines its help shows' {
+        $csv = Join-Path $Work 'new-clients.csv'
+        @(
+            'first name,last name,address 1,address 2,city,state,zipcode,country,primary phone,secondary phone,mobile phone,e-mail,DOB,status,start date,notes'
+            'Ana,Silva,1 Main St.,,Toronto,Ontario,M5V 2T6,Canada,416-555-0101,,,ana.silva@example.com,1985-03-14,prospect,2026-01-05,'
+            'Ben,Okafor,2 Main St.,,Toronto,Ontario,M5V 2T6,Canada,416-555-0102,,,ben.okafor@example.com,1979-11-02,prospect,2026-01-05,'
+            'Chloe,Martin,3 Main St.,,Toronto,,M5V 2T6,Canada,416-555-0103,,,chloe.martin@example.com,1990-06-30,prospect,2026-01-05,'
+            'Dev,Patel,4 Main St.,,Toronto,Ontario,M5V 2T6,Canada,416-555-0104,,,dev.patel@example.com,1988-01-21,prospect,2026-01-05,'
+        ) | Set-Content -LiteralPath $csv
+
+        $printed = Get-PrintedWhatIf { Connect-Bizstim -Sandbox; Import-Csv -Path $csv | Import-BizstimClient -WhatIf }
+
+        $shown = Get-ExampleWhatIf 'Import-BizstimClient' 'Example 2:'
+        $shown | Should -Not -BeNullOrEmpty
+        $printed | Should -Be $shown
+    }
+
+    It 'Send-BizstimInquiry example 2 prints the lines its help shows' {
+        $csv = Join-Path $Work 'webform-leads.csv'
+        @(
+            'first_name,last_name,city,state,country,email,p_phone,message'
+            'Ana,Silva,Toronto,Ontario,Canada,ana.silva@example.com,416-555-0101,Please call me'
+            'Ben,Okafor,Toronto,Ontario,Canada,ben.okafor@example.com,416-555-0102,Pricing?'
+        ) | Set-Content -LiteralPath $csv
+
+        $printed = Get-PrintedWhatIf { Import-Csv -Path $csv | Send-BizstimInquiry -NotifyEmail sales@example.com -SaveAsProspect -WhatIf }
+
+        $shown = Get-ExampleWhatIf 'Send-BizstimInquiry' 'Example 2:'
+        $shown | Should -Not -BeNullOrEmpty
+        $printed | Should -Be $shown
+    }
+}
