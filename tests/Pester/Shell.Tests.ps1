@@ -25,14 +25,17 @@ AfterAll {
 Describe 'Tab completion of server-listed values' {
     BeforeAll {
         Connect-Bizstim -Sandbox
-        Import-BizstimClient -FirstName Ann -LastName Tremblay -State Ontario -Country Canada -Status active -Email 'ann.tremblay@example.com' | Out-Null
-        $TremblayId = (Get-BizstimClient -Email 'ann.tremblay@example.com').Id
+        $Tremblay = 'Tq' + -join ((1..8) | ForEach-Object { [char](Get-Random -Minimum 97 -Maximum 123) })
+        Import-BizstimClient -FirstName Ann -LastName $Tremblay -State Ontario -Country Canada -Status active | Out-Null
+        $TremblayId = (Get-BizstimClient -FirstName Ann -LastName $Tremblay).Id
 
         # A second account: another runspace has its own sandbox; its connection object works from here.
+        $Zed = 'Zq' + -join ((1..8) | ForEach-Object { [char](Get-Random -Minimum 97 -Maximum 123) })
         $other = [powershell]::Create()
-        $null = $other.AddScript("Import-Module '$ManifestPath'; `$c = Connect-Bizstim -Sandbox -PassThru; Import-BizstimClient -FirstName Zed -LastName Zebrowski -State Ohio -Country USA -Status active -Connection `$c | Out-Null; `$c")
+        $null = $other.AddScript("Import-Module '$ManifestPath'; `$c = Connect-Bizstim -Sandbox -PassThru; Import-BizstimClient -FirstName Zed -LastName $Zed -State Ohio -Country USA -Status active -Connection `$c | Out-Null; `$c")
         $OtherConnection = $other.Invoke()[0]
-        $ZebrowskiId = (Get-BizstimClient -Connection $OtherConnection -FirstName Zed -LastName Zebrowski).Id
+        $ZebrowskiId = (Get-BizstimClient -Connection $OtherConnection -FirstName Zed -LastName $Zed).Id
+        $TremblayId | Should -Not -Be $ZebrowskiId
     }
 
     AfterAll {
@@ -41,10 +44,10 @@ Describe 'Tab completion of server-listed values' {
 
     It 'completes from the -Connection typed on the same line, not from the default account' {
         $s = $OtherConnection
-        (Complete 'Get-BizstimClient -Connection $s -Id Zebr').CompletionText | Should -Be "$ZebrowskiId"
-        Complete 'Get-BizstimClient -Connection $s -Id Tremb' | Should -BeNullOrEmpty
-        (Complete 'Get-BizstimClient -Id Zebr -Connection $s' 'Get-BizstimClient -Id Zebr'.Length).CompletionText | Should -Be "$ZebrowskiId"
-        (Complete 'Get-BizstimClient -Id Tremb').CompletionText | Should -Be "$TremblayId"
+        (Complete "Get-BizstimClient -Connection `$s -Id $Zed").CompletionText | Should -Be "$ZebrowskiId"
+        Complete "Get-BizstimClient -Connection `$s -Id $Tremblay" | Should -BeNullOrEmpty
+        (Complete "Get-BizstimClient -Id $Zed -Connection `$s" "Get-BizstimClient -Id $Zed".Length).CompletionText | Should -Be "$ZebrowskiId"
+        (Complete "Get-BizstimClient -Id $Tremblay").CompletionText | Should -Be "$TremblayId"
     }
 
     It 'gives up within about a second when the account is unreachable, and at once on the next Tab' {
