@@ -37,3 +37,28 @@ public sealed class MultiAddressTests : BotwTestBase
         Assert.Equal(new[] { "email=ann%40example.com", "email=ann.lee%40example.org" }, Requests.Take(2).Select(r => r.Query.TrimStart('?')));
     }
 }
+
+/// <summary>New-BotwContact names, once, the columns of its input rows that nothing uses.</summary>
+public sealed class BotwUnusedColumnTests : BotwTestBase
+{
+    public BotwUnusedColumnTests(BotwServerFixture server) : base(server)
+    {
+    }
+
+    [Fact]
+    public void Columns_nothing_uses_are_named_once()
+    {
+        var names = new[] { "first name", "last name", "e-mail", "Phone Number", "city" };
+        var rows = new[]
+        {
+            CsvRows.Make(names, "Ann", "Lee", "ann@example.com", "15551112222", "Milton"),
+            CsvRows.Make(names, "Bob", "Lee", "bob@example.com", "15551113333", "Milton"),
+        };
+
+        var run = Ps.Run("$rows | New-BotwContact", ("rows", rows));
+
+        Assert.Empty(run.Errors);
+        Assert.StartsWith("New-BotwContact does not use the column(s) 'Phone Number', 'city': their values are not sent.", Assert.Single(run.Warnings));
+        Assert.Equal(2, Requests.Count);
+    }
+}

@@ -7,8 +7,16 @@ namespace CrmPS.Botw
     [OutputType(typeof(ContactResult), typeof(Contact))]
     public sealed class NewBotwContactCommand : BotwContactWriteCmdlet
     {
+        private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewBotwContactCommand));
+
         protected override void ProcessRecord()
         {
+            var unused = _unusedColumns.TakeNew(InputObject);
+            if (unused != null)
+            {
+                WriteWarning(UnusedColumns.Warning("New-BotwContact", unused, string.Empty));
+            }
+
             ContactFields fields = BoundFields(id: null);
             object target = InputObject ?? (object)ResultFor(fields, ContactOutcome.Created, 0, null);
             if (!fields.HasEmailOrPhone)

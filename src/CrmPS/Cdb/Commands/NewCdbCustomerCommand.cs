@@ -33,8 +33,16 @@ namespace CrmPS.Cdb
         [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
         public string[] Phone { get; set; }
 
+        private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewCdbCustomerCommand), CdbCustomFields.IsFieldId);
+
         protected override void ProcessRecord()
         {
+            IReadOnlyList<string> unused = _unusedColumns.TakeNew(InputObject);
+            if (unused != null)
+            {
+                WriteWarning(UnusedColumns.Warning("New-CdbCustomer", unused, "; custom fields are columns named by the field's id, f-<guid>"));
+            }
+
             var customer = new Customer
             {
                 Forename = Forename?.Trim() ?? string.Empty,
