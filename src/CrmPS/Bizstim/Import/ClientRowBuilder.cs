@@ -18,8 +18,6 @@ namespace CrmPS.Bizstim
             ClientColumns.FirstName, ClientColumns.LastName, ClientColumns.State, ClientColumns.Country, ClientColumns.Status,
         };
 
-        private static readonly char[] AddressSeparators = { ',', ';', ' ', '\t', '\r', '\n' };
-
         private static readonly CustomFieldValue[] NoCustomFields = new CustomFieldValue[0];
 
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
@@ -49,7 +47,7 @@ namespace CrmPS.Bizstim
 
             // Several addresses in one cell go in Bizstim's own form: comma-separated, whatever the cell used.
             string email = values[ClientColumns.Email];
-            if (email.IndexOfAny(AddressSeparators) >= 0)
+            if (email.IndexOfAny(CellValues.AddressSeparators) >= 0)
             {
                 values[ClientColumns.Email] = string.Join(",", CellValues.Addresses(new[] { email }));
             }
