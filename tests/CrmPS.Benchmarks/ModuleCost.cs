@@ -55,6 +55,8 @@ internal static class ModuleCost
             long rowNumber = i + 1;
             var result = new ImportResult { Row = rowNumber, FirstName = (string)fixedValues[0], LastName = (string)fixedValues[1], Email = (string)fixedValues[11] };
             IReadOnlyList<KeyValuePair<string, object>> extras = extraColumns.Read(inputs[i]);
+            extraColumns.FillFixed(fixedValues);
+            _ = extraColumns.TakeNewUnused();
             uint hash = RowFingerprint.Of(fixedValues, extras);
             ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
             foreach (ImportResult ready in importer.AddValid(row, hash, result))
@@ -94,6 +96,8 @@ internal static class ModuleCost
             for (int i = 0; i < n; i++)
             {
                 extras[i] = extraColumns.Read(inputs[i]);
+                extraColumns.FillFixed(bound[i]);
+                _ = extraColumns.TakeNewUnused();
             }
 
             stages["extraColumns"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
