@@ -62,3 +62,25 @@ public sealed class BotwUnusedColumnTests : BotwTestBase
         Assert.Equal(2, Requests.Count);
     }
 }
+
+/// <summary>A list where New-BotwContact takes one value is reported as a list, not dropped as empty.</summary>
+public sealed class BotwListValueTests : BotwTestBase
+{
+    public BotwListValueTests(BotwServerFixture server) : base(server)
+    {
+    }
+
+    [Fact]
+    public void A_first_name_that_is_a_list_is_refused_saying_it_is_a_list()
+    {
+        var row = CsvRows.Make(new[] { "FirstName", "LastName", "Email" }, new[] { "Ann", "Anne" }, "Lee", "ann@example.com");
+
+        var run = Ps.Run("$row | New-BotwContact", ("row", row));
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("BotwContactInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("The contact was not sent: FirstName is a list of 2 values ('Ann', 'Anne'), not one value: give one.", error.Exception.Message);
+        Assert.Same(row, error.TargetObject);
+        Assert.Empty(Requests);
+    }
+}

@@ -8,6 +8,7 @@ namespace CrmPS.Botw
     public sealed class NewBotwContactCommand : BotwContactWriteCmdlet
     {
         private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewBotwContactCommand));
+        private readonly ListCells _listCells = new ListCells(typeof(NewBotwContactCommand));
 
         protected override void ProcessRecord()
         {
@@ -19,6 +20,12 @@ namespace CrmPS.Botw
 
             ContactFields fields = BoundFields(id: null);
             object target = InputObject ?? (object)ResultFor(fields, ContactOutcome.Created, 0, null);
+            System.Collections.Generic.List<string> lists = _listCells.Problems(InputObject);
+            if (lists.Count > 0)
+            {
+                WriteInvalid("The contact was not sent: " + string.Join(" ", lists), target);
+                return;
+            }
             if (!fields.HasEmailOrPhone)
             {
                 WriteInvalid("The contact was not sent: Email or Phone is required, and both are empty.", target);
