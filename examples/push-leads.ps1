@@ -77,12 +77,16 @@ $inquiries = @($leads | ForEach-Object {
         }
     } | Send-BizstimInquiry -SaveAsProspect -ErrorVariable bizstimErrors -ErrorAction SilentlyContinue)
 
+# Customer Database App and BOTW take only the contact columns; the others would be named in an
+# "unused column" warning.
+$contactColumns = 'first name', 'last name', 'e-mail', 'phone'
+
 # Customer Database App: one customer per lead, every address kept, and a note on each.
-$customers = @($leads | New-CdbCustomer -ErrorVariable cdbErrors -ErrorAction SilentlyContinue)
+$customers = @($leads | Select-Object -Property $contactColumns | New-CdbCustomer -ErrorVariable cdbErrors -ErrorAction SilentlyContinue)
 $notes = @($customers | New-CdbNote -Text 'Imported from the web form' -ErrorVariable cdbNoteErrors -ErrorAction SilentlyContinue)
 
 # BOTW CRM: one contact per lead; blacklisted addresses are refused one by one.
-$contacts = @($leads | New-BotwContact -ErrorVariable botwErrors -ErrorAction SilentlyContinue)
+$contacts = @($leads | Select-Object -Property $contactColumns | New-BotwContact -ErrorVariable botwErrors -ErrorAction SilentlyContinue)
 
 $summary = @(
     [pscustomobject]@{ CRM = 'Bizstim'; Leads = $leads.Count; Created = $inquiries.Count; Refused = @($bizstimErrors).Count; What = 'sales inquiries, saved as prospects' }

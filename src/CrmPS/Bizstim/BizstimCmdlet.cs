@@ -14,6 +14,22 @@ namespace CrmPS.Bizstim
         internal override ServiceProfile<BizstimConnection> Profile => BizstimConnection.Profile;
 
         /// <summary>
+        /// A lookup has no total to report: -IncludeTotalCount is refused there rather than ignored.
+        /// -First and -Skip are honoured over the items asked for (see LookupWindow).
+        /// </summary>
+        internal void RefuseTotalCountForLookups(string what, string command)
+        {
+            if (PagingParameters != null && PagingParameters.IncludeTotalCount)
+            {
+                ThrowTerminatingError(new System.Management.Automation.ErrorRecord(
+                    new ArgumentException($"-IncludeTotalCount counts the {what}s of a full listing: use it with {command} alone (or with -PageSize), not with a lookup."),
+                    "BizstimPagingNotApplicable",
+                    System.Management.Automation.ErrorCategory.InvalidArgument,
+                    null));
+            }
+        }
+
+        /// <summary>
         /// Writes every item of a paged list in order, honouring -Skip, -First and
         /// -IncludeTotalCount. Once the first page tells the total, up to the connection's
         /// PageParallelism pages are fetched at once; objects are written here, on the pipeline

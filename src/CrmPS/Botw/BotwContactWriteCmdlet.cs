@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CrmPS.Core;
 
 namespace CrmPS.Botw
 {
@@ -15,6 +16,7 @@ namespace CrmPS.Botw
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("e-mail", "EmailAddress", "e-mail address", "mail")]
+        [AddressList]
         public string Email { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -14,12 +14,17 @@ namespace CrmPS.Core
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             switch (value)
             {
+                // An unset variable ($env:BIZSTIM_API_KEY) arrives as null: Connect-* says the key is missing and how to give it.
+                case null:
+                    return null;
+                case string blank when string.IsNullOrWhiteSpace(blank):
+                    return null;
                 case SecureString secure:
                     return secure;
                 case string plain:
                     return SecretText.ToSecureString(plain);
                 default:
-                    throw new ArgumentTransformationMetadataException("-ApiKey takes a string or a SecureString.");
+                    throw new ArgumentTransformationMetadataException($"-ApiKey takes the key as a string or a SecureString, not a {value.GetType().Name}.");
             }
         }
     }

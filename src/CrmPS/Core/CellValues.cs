@@ -7,7 +7,7 @@ namespace CrmPS.Core
     internal static class CellValues
     {
         private static readonly char[] ListSeparators = { ',', ';' };
-        private static readonly char[] AddressSeparators = { ',', ';', ' ', '\t', '\r', '\n' };
+        internal static readonly char[] AddressSeparators = { ',', ';', ' ', '\t', '\r', '\n' };
 
         /// <summary>E-mail addresses: separated by commas, semicolons or white space (an address never holds a space).</summary>
         public static string[] Addresses(IEnumerable<string> cells) => Split(cells, AddressSeparators);

@@ -63,6 +63,11 @@ namespace CrmPS.Core
 
         protected override void EndProcessing()
         {
+            if (ProxyCredential != null && Proxy == null)
+            {
+                ThrowTerminatingError(Profile.ProxyCredentialWithoutProxy());
+            }
+
             var options = new ConnectionOptions { TimeoutSec = TimeoutSec, MaxRetry = MaxRetry, Proxy = Proxy, ProxyCredential = ProxyCredential };
             TConnection connection = Sandbox ? ConnectToSandbox(options) : ConnectToAccount(options);
             ModuleState.Current.Set(connection);
@@ -75,6 +80,11 @@ namespace CrmPS.Core
 
         private TConnection ConnectToAccount(ConnectionOptions options)
         {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ApiKey)) && (ApiKey == null || ApiKey.Length == 0))
+            {
+                ThrowTerminatingError(Profile.ApiKeyEmpty());
+            }
+
             SecureString key = ConnectSteps.KeyOrEnvironment(this, ApiKey, Profile);
             return ConnectSteps.Create(this, Profile, BaseUri, () => ConnectWithKey(key, options));
         }

@@ -16,12 +16,29 @@ namespace CrmPS.Core
             return IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress address) && IPAddress.IsLoopback(address);
         }
 
+        /// <summary>The address with any user name and password removed, for messages and error targets; null stays null.</summary>
+        public static Uri WithoutUserInfo(Uri uri)
+        {
+            if (uri == null || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo))
+            {
+                return uri;
+            }
+
+            return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        }
+
         /// <summary>Returns the base URI with a trailing slash so relative endpoints resolve under its path prefix.</summary>
         public static Uri NormalizeBaseUri(Uri baseUri, string service)
         {
             if (baseUri == null || !baseUri.IsAbsoluteUri)
             {
                 throw new ArgumentException($"The {service} base URI must be an absolute http or https address.");
+            }
+
+            if (!string.IsNullOrEmpty(baseUri.UserInfo))
+            {
+                throw new ArgumentException(
+                    $"The {service} base URI must not carry a user name or password ({WithoutUserInfo(baseUri)} was given with one, not shown): the API key is the only credential, and an address is shown in output and errors.");
             }
 
             if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))

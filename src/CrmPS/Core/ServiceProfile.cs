@@ -55,7 +55,23 @@ namespace CrmPS.Core
             ErrorCategory.AuthenticationError,
             null);
 
+        /// <summary>-ApiKey was given, but empty: most often a variable that is not set ($env:BIZSTIM_API_KEY in a new shell).</summary>
+        public ErrorRecord ApiKeyEmpty() => new ErrorRecord(
+            new ArgumentException(
+                $"The {DisplayName} API key given to -ApiKey is empty: the variable passed to it is probably not set (for example $env:{ApiKeyVariable} in a new shell). "
+                + $"Set it first ($env:{ApiKeyVariable} = '<key>'), pass the key itself (-ApiKey (Read-Host -AsSecureString)), or run {ConnectCommand} -Sandbox to rehearse offline. {KeyHint}".TrimEnd()),
+            Name + "ApiKeyMissing",
+            ErrorCategory.AuthenticationError,
+            null);
+
+        public ErrorRecord ProxyCredentialWithoutProxy() => new ErrorRecord(
+            new ArgumentException($"-ProxyCredential was given without -Proxy: {ConnectCommand} uses the credential only for the proxy named by -Proxy. Add -Proxy <address>, or leave -ProxyCredential out."),
+            Name + "ProxyCredentialWithoutProxy",
+            ErrorCategory.InvalidArgument,
+            null);
+
+        /// <summary>The address is the error's target without any user name or password it carried: those are never shown.</summary>
         public ErrorRecord ConnectionRefused(ArgumentException reason, Uri baseUri) =>
-            new ErrorRecord(reason, Name + "ConnectionRefused", ErrorCategory.SecurityError, baseUri);
+            new ErrorRecord(reason, Name + "ConnectionRefused", ErrorCategory.SecurityError, EndpointPolicy.WithoutUserInfo(baseUri));
     }
 }

@@ -9,12 +9,6 @@ namespace CrmPS.Core
     /// <summary>Turns whatever a pipeline hands us (strings, numbers, dates, arrays, PSObjects) into invariant text.</summary>
     internal static class ValueText
     {
-        private static readonly string[] ExactDateFormats =
-        {
-            "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd", "dd.MM.yyyy", "d.M.yyyy",
-            "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
-        };
-
         public static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         public static string Of(object value)
@@ -56,35 +50,6 @@ namespace CrmPS.Core
                 default:
                     return value.ToString() ?? string.Empty;
             }
-        }
-
-        /// <summary>
-        /// Reads a date from a DateTime or from text, never through the current culture: ISO forms,
-        /// dd.MM.yyyy, and the invariant (US) forms. Returns false for anything else.
-        /// </summary>
-        public static bool TryDate(object value, out DateTime date)
-        {
-            value = Unwrap(value);
-            switch (value)
-            {
-                case DateTime dateTime:
-                    date = dateTime.Date;
-                    return true;
-                case DateTimeOffset offset:
-                    date = offset.Date;
-                    return true;
-            }
-
-            string text = Of(value).Trim();
-            if (DateTime.TryParseExact(text, ExactDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTime parsed)
-                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
-            {
-                date = parsed.Date;
-                return true;
-            }
-
-            date = default;
-            return false;
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class FormatRenderingTests : IDisposable
     [InlineData("Get-BizstimSession -First 5", @"^SessionId Status\s+Start\s+End\s+ClientId IsGroup Description\s*$")]
     [InlineData("Get-BizstimTestimonial", @"^\s*Id FirstName\s+LastName\s+Text\s*$")]
     [InlineData("Get-BizstimOnDemandLink -StudentId 9054554671B", @"^StudentId\s+PrimaryAgentId SecondaryAgentId Link\s*$")]
-    [InlineData("Connect-Bizstim -Sandbox -PassThru", @"^Service\s+BaseUri\s+Plan\s+IsSandbox TimeoutSec MaxRetry ApiKey\s*$")]
+    [InlineData("Connect-Bizstim -Sandbox -PassThru", @"^Service\s+BaseUri\s+Plan\s+IsSandbox ApiKey\s*$")]
     [InlineData("Send-BizstimInquiry -FirstName Ada -LastName Lovelace -City London -State London -Country UK -Email ada@example.com -Message Hello -Confirm:$false", @"^Code EmailSent ClientOutcome\s+Email\s+Response\s*$")]
     public void The_default_view_is_a_table_that_fits_120_columns(string script, string header)
     {

@@ -30,6 +30,23 @@ public sealed class FormatViewTests : IClassFixture<ModuleSession>
         _views = XDocument.Load(Path.Combine(ModuleAssemblyResolver.ModuleDirectory, "CrmPS.format.ps1xml")).Descendants("View").ToArray();
     }
 
+    /// <summary>The classic console: a default table must not drop or wrap a column there either.</summary>
+    public const int NarrowConsoleWidth = 80;
+
+    [Fact]
+    public void Every_table_view_fits_in_80_columns_leaving_its_free_column_room()
+    {
+        var problems = new List<string>();
+        foreach (XElement view in _views.Where(v => v.Element("TableControl") != null))
+        {
+            var headers = view.Descendants("TableColumnHeader").ToList();
+            int width = headers.Sum(h => (int?)h.Element("Width") ?? MinimumFreeColumn) + headers.Count - 1;
+            if (width > NarrowConsoleWidth) problems.Add($"{Name(view)} needs {width} columns");
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Fact]
     public void Every_table_view_fits_in_120_columns()
     {

@@ -55,7 +55,32 @@ public sealed class ClientRowReaderTests
         Assert.Equal(new[] { "105_student_id", "TAGS", "7" }, read.Extras.Select(e => e.Key));
         Assert.Equal(new object[] { "S-1", "vip", "seven" }, read.Extras.Select(e => e.Value));
         Assert.Equal("n", read.FixedValues[ClientColumns.Notes]);
-        Assert.Equal(new[] { "Favourite colour" }, reader.UnusedColumns);
+        Assert.Equal(new[] { "Favourite colour" }, reader.NewUnusedColumns);
+        reader.Read(row);
+        Assert.Null(reader.NewUnusedColumns);
+    }
+
+    [Fact]
+    public void A_column_map_wins_over_a_column_with_the_field_name_and_a_column_mapped_away_leaves_its_field()
+    {
+        var map = ClientColumnMap.ReadColumnMap(new Hashtable { ["E-mail Address"] = "Email", ["Email"] = "105_old_email", ["Birthday"] = "DOB" });
+        var reader = new ClientRowReader(map);
+
+        var read = reader.Read(CsvRows.Make(new[] { "Email", "E-mail Address", "Birthday" }, "old@example.com", "new@example.com", "2001-02-03"));
+
+        Assert.Equal("new@example.com", read.FixedValues[ClientColumns.Email]);
+        Assert.Equal("2001-02-03", read.FixedValues[ClientColumns.DateOfBirth]);
+        Assert.Equal(("105_old_email", (object)"old@example.com"), (read.Extras.Single().Key, read.Extras.Single().Value));
+        Assert.Null(reader.NewUnusedColumns);
+    }
+
+    [Theory]
+    [InlineData("Phone Number")]
+    [InlineData("0_zero")]
+    public void A_column_map_to_something_that_is_no_column_is_refused(string target)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ClientColumnMap.ReadColumnMap(new Hashtable { ["x"] = target }));
+        Assert.Contains($"'{target}'", ex.Message);
     }
 
     [Fact]

@@ -41,6 +41,18 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, BizstimApi.MaxPageSize)]
         public int PageSize { get; set; } = BizstimApi.MaxPageSize;
 
+        private LookupWindow _window;
+
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName != AllSet)
+            {
+                RefuseTotalCountForLookups("client", "Get-BizstimClient");
+            }
+
+            _window = new LookupWindow(PagingParameters);
+        }
+
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
@@ -50,25 +62,39 @@ namespace CrmPS.Bizstim
                 case IdSet:
                     foreach (int id in Id)
                     {
-                        Lookup(api, "id", id.ToString(CultureInfo.InvariantCulture), $"id {id}", id);
+                        if (_window.Take())
+                        {
+                            Lookup(api, "id", id.ToString(CultureInfo.InvariantCulture), $"id {id}", id);
+                        }
                     }
 
                     break;
                 case EmailSet:
                     foreach (string email in Email)
                     {
-                        Lookup(api, "email", email, $"e-mail {email}", email);
+                        if (_window.Take())
+                        {
+                            Lookup(api, "email", email, $"e-mail {email}", email);
+                        }
                     }
 
                     break;
                 case UsernameSet:
                     foreach (string username in Username)
                     {
-                        Lookup(api, "username", username, $"username {username}", username);
+                        if (_window.Take())
+                        {
+                            Lookup(api, "username", username, $"username {username}", username);
+                        }
                     }
 
                     break;
                 case NameSet:
+                    if (!_window.Take())
+                    {
+                        break;
+                    }
+
                     try
                     {
                         LookupByName(api);

@@ -20,6 +20,18 @@ namespace CrmPS.Bizstim
         [ValidateRange(1, BizstimApi.MaxPageSize)]
         public int PageSize { get; set; } = DefaultPageSize;
 
+        private LookupWindow _window;
+
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                RefuseTotalCountForLookups("session", "Get-BizstimSession");
+            }
+
+            _window = new LookupWindow(PagingParameters);
+        }
+
         protected override void ProcessRecord()
         {
             BizstimConnection connection = ResolveConnection();
@@ -28,7 +40,10 @@ namespace CrmPS.Bizstim
             {
                 foreach (int id in Id)
                 {
-                    GetOne(api, id);
+                    if (_window.Take())
+                    {
+                        GetOne(api, id);
+                    }
                 }
 
                 return;

@@ -26,7 +26,8 @@ namespace CrmPS.Bizstim
         private ClientImporter _importer;
         private ImportCheckpoint _checkpoint;
         private ExistingClientIndex _existing;
-        private readonly ClientRowReader _rowReader = new ClientRowReader();
+        private ClientRowReader _rowReader;
+        private IReadOnlyDictionary<string, string> _columnMap;
         private long _rowNumber;
 
         /// <summary>
@@ -116,9 +117,19 @@ namespace CrmPS.Bizstim
         [ValidateNotNull]
         public Hashtable CustomField { get; set; }
 
+        /// <summary>Input columns to read as other columns: @{ 'E-mail Address' = 'Email'; 'Birthday' = 'DateOfBirth' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable ColumnMap { get; set; }
+
         [Parameter]
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; }
+
+        /// <summary>The form of the DOB and start date cells (such as dd/MM/yyyy), when they are not in ISO order.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
 
         /// <summary>The status of rows that have none (Get-BizstimClient's list, or a CSV exported from it, carries no status).</summary>
         [Parameter]
@@ -142,12 +153,23 @@ namespace CrmPS.Bizstim
             _connection = ResolveConnection();
             try
             {
-                _rowBuilder = new ClientRowBuilder(CustomField, Tag);
+                _rowBuilder = new ClientRowBuilder(CustomField, Tag, new DateReader(null, DateFormat));
             }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "BizstimCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
             }
+
+            try
+            {
+                _columnMap = ClientColumnMap.ReadColumnMap(ColumnMap);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BizstimColumnMapInvalid", ErrorCategory.InvalidArgument, ColumnMap));
+            }
+
+            _rowReader = new ClientRowReader(_columnMap);
 
             if (CheckpointPath != null)
             {
@@ -224,7 +246,9 @@ namespace CrmPS.Bizstim
             switch (ParameterSetName)
             {
                 case InputObjectSet:
-                    ImportRow(_rowReader.Read(InputObject), InputObject, null);
+                    ClientRowValues values = _rowReader.Read(InputObject);
+                    WarnUnusedColumns(_rowReader.NewUnusedColumns, $"first seen in row {_rowNumber + 1}");
+                    ImportRow(values, InputObject, null);
                     break;
                 case FieldsSet:
                     ImportRow(new ClientRowValues(new object[]
@@ -241,11 +265,6 @@ namespace CrmPS.Bizstim
 
         protected override void EndProcessing()
         {
-            if (_rowReader.UnusedColumns.Count > 0)
-            {
-                WriteVerbose($"Input columns that no client field takes: {string.Join(", ", _rowReader.UnusedColumns)}.");
-            }
-
             try
             {
                 _importer.Complete();
@@ -256,6 +275,19 @@ namespace CrmPS.Bizstim
             }
 
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private readonly UnusedColumnLog _unusedFileColumns = new UnusedColumnLog();
+
+        private void WarnUnusedColumns(IReadOnlyList<string> unused, string where)
+        {
+            if (unused != null)
+            {
+                WriteWarning(
+                    $"Import-BizstimClient does not use the column(s) {string.Join(", ", unused.Select(n => "'" + n + "'"))} ({where}): their values are not sent. "
+                    + "Map a column with -ColumnMap @{ 'E-mail Address' = 'Email' }, or rename it to a header listed in Get-Help Import-BizstimClient; "
+                    + "custom fields are columns named <number>_<text>, the number being 1 or more (105_student_id).");
+            }
         }
 
         private void ImportFiles()
@@ -279,11 +311,8 @@ namespace CrmPS.Bizstim
                         continue;
                     }
 
-                    ClientColumnMap map = ClientColumnMap.Resolve(reader.Header);
-                    if (map.Unused.Count > 0)
-                    {
-                        WriteVerbose($"{file}: columns that no client field takes: {string.Join(", ", map.Unused)}.");
-                    }
+                    ClientColumnMap map = ClientColumnMap.Resolve(reader.Header, _columnMap);
+                    WarnUnusedColumns(_unusedFileColumns.TakeNew(map.Unused), $"in {System.IO.Path.GetFileName(file)}");
 
                     foreach (CsvFileRecord record in reader.Records())
                     {
@@ -472,6 +501,7 @@ namespace CrmPS.Bizstim
             {
                 ImportCheckpoint checkpoint = ImportCheckpoint.Open(path, _connection.BaseUri);
                 checkpoint.ReadOnly = IsWhatIf();
+                checkpoint.CheckWritable();
                 if (checkpoint.FinalCount > 0)
                 {
                     WriteVerbose($"Resuming from checkpoint {path}: {checkpoint.FinalCount} rows are already settled and will not be sent again.");

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using CrmPS.Core;
 
@@ -36,6 +37,7 @@ namespace CrmPS.Bizstim
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("e-mail", "EmailAddress")]
+        [AddressList]
         [ValidateNotNullOrEmpty]
         public string Email { get; set; }
 
@@ -62,6 +64,13 @@ namespace CrmPS.Bizstim
 
         protected override void ProcessRecord()
         {
+            string[] addresses = CellValues.Addresses(new[] { Email });
+            if (addresses.Length > 1)
+            {
+                WriteWarning($"Email holds {addresses.Length} addresses; a Bizstim inquiry takes one, so {addresses[0]} is sent and {string.Join(", ", addresses.Skip(1))} is not.");
+            }
+
+            string email = addresses.Length > 0 ? addresses[0] : Email;
             var inquiry = new InquiryRequest
             {
                 FirstName = FirstName,
@@ -69,7 +78,7 @@ namespace CrmPS.Bizstim
                 City = City,
                 State = State,
                 Country = Country,
-                Email = Email,
+                Email = email,
                 Phone = Phone,
                 Message = Message,
                 SaveAsProspect = SaveAsProspect,
@@ -88,8 +97,8 @@ namespace CrmPS.Bizstim
                 recipient = NotifyEmail;
             }
 
-            string action = $"Send sales inquiry from {FirstName} {LastName} <{Email}> to {recipient}" + (SaveAsProspect ? ", saving the client as a prospect" : string.Empty);
-            if (!ShouldProcess(Email, action))
+            string action = $"Send sales inquiry from {FirstName} {LastName} <{email}> to {recipient}" + (SaveAsProspect ? ", saving the client as a prospect" : string.Empty);
+            if (!ShouldProcess(email, action))
             {
                 return;
             }

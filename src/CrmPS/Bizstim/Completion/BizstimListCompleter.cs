@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,23 +14,25 @@ namespace CrmPS.Bizstim
 {
     /// <summary>
     /// Tab completion from values the connected Bizstim account lists (client ids, e-mail addresses,
-    /// session ids). It uses the -Connection already typed or the session's default connection and
-    /// never creates one; it reads one page, waits at most a few seconds, keeps the answer for a
-    /// minute per connection, and offers nothing rather than an error when the server is slow or
-    /// refuses.
+    /// session ids). It uses the -Connection typed on the same line (its value as the engine's
+    /// pseudo-binding gives it, or the variable it names) or else the session's default connection,
+    /// and never creates one. It reads one page, waits at most about a second, keeps the answer for
+    /// a minute per connection, and offers nothing rather than an error when the server is slow or
+    /// refuses; a failure is remembered for a while, so the next Tab gives up at once.
     /// </summary>
     public abstract class BizstimListCompleter : IArgumentCompleter
     {
         internal const int MaxItems = 200;
         private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-        private static readonly ConditionalWeakTable<BizstimConnection, Dictionary<Type, (DateTime At, IReadOnlyList<Candidate> Items)>> Cache =
+        private static readonly TimeSpan FailureCacheFor = TimeSpan.FromSeconds(30);
+        private static readonly ConditionalWeakTable<BizstimConnection, Dictionary<Type, (DateTime Until, IReadOnlyList<Candidate> Items)>> Cache =
             new ConditionalWeakTable<BizstimConnection, Dictionary<Type, (DateTime, IReadOnlyList<Candidate>)>>();
 
-        internal static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
+        internal static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            BizstimConnection connection = FindConnection(fakeBoundParameters);
+            BizstimConnection connection = FindConnection(fakeBoundParameters, commandAst);
             if (connection == null)
             {
                 return Enumerable.Empty<CompletionResult>();
@@ -65,45 +68,89 @@ namespace CrmPS.Bizstim
 
         private IReadOnlyList<Candidate> Candidates(BizstimConnection connection)
         {
-            Dictionary<Type, (DateTime At, IReadOnlyList<Candidate> Items)> perType = Cache.GetOrCreateValue(connection);
+            Dictionary<Type, (DateTime Until, IReadOnlyList<Candidate> Items)> perType = Cache.GetOrCreateValue(connection);
             lock (perType)
             {
-                if (perType.TryGetValue(GetType(), out var cached) && DateTime.UtcNow - cached.At < CacheFor)
+                if (perType.TryGetValue(GetType(), out var cached) && DateTime.UtcNow < cached.Until)
                 {
                     return cached.Items;
                 }
             }
 
-            IReadOnlyList<Candidate> items;
+            IReadOnlyList<Candidate> items = null;
             using (var cancel = new CancellationTokenSource(Timeout))
             {
                 Task<IReadOnlyList<Candidate>> fetch = FetchAsync(connection.Api, cancel.Token);
-                if (!fetch.Wait(Timeout))
+                try
                 {
-                    cancel.Cancel();
-                    return Array.Empty<Candidate>();
+                    if (fetch.Wait(Timeout))
+                    {
+                        items = fetch.Result;
+                    }
+                }
+                catch (AggregateException)
+                {
+                    // Unreachable, refused or unreadable: remembered below like a timeout.
                 }
 
-                items = fetch.Result;
+                cancel.Cancel();
             }
 
             lock (perType)
             {
-                perType[GetType()] = (DateTime.UtcNow, items);
+                perType[GetType()] = items == null
+                    ? (DateTime.UtcNow + FailureCacheFor, (IReadOnlyList<Candidate>)Array.Empty<Candidate>())
+                    : (DateTime.UtcNow + CacheFor, items);
             }
 
-            return items;
+            return items ?? Array.Empty<Candidate>();
         }
 
-        private static BizstimConnection FindConnection(IDictionary fakeBoundParameters)
+        private static BizstimConnection FindConnection(IDictionary fakeBoundParameters, CommandAst commandAst)
         {
             object given = fakeBoundParameters != null && fakeBoundParameters.Contains("Connection") ? fakeBoundParameters["Connection"] : null;
+            given = given ?? ConnectionVariable(commandAst);
             if (given is PSObject wrapped)
             {
                 given = wrapped.BaseObject;
             }
 
             return given as BizstimConnection ?? ModuleState.Current.Get<BizstimConnection>();
+        }
+
+        /// <summary>
+        /// The value of the variable typed after -Connection, for hosts whose pseudo-binding does not
+        /// evaluate variables (it is read, never run: only a plain $name is looked up).
+        /// </summary>
+        private static object ConnectionVariable(CommandAst commandAst)
+        {
+            if (commandAst == null || Runspace.DefaultRunspace == null)
+            {
+                return null;
+            }
+
+            var elements = commandAst.CommandElements;
+            for (int i = 0; i < elements.Count; i++)
+            {
+                if (elements[i] is CommandParameterAst parameter
+                    && string.Equals(parameter.ParameterName, "Connection", StringComparison.OrdinalIgnoreCase))
+                {
+                    Ast argument = parameter.Argument ?? (i + 1 < elements.Count ? elements[i + 1] : null);
+                    if (argument is VariableExpressionAst variable && !variable.Splatted)
+                    {
+                        try
+                        {
+                            return Runspace.DefaultRunspace.SessionStateProxy.PSVariable.GetValue(variable.VariablePath.UserPath);
+                        }
+                        catch (Exception)
+                        {
+                            return null;
+                        }
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static string Quote(string value) =>

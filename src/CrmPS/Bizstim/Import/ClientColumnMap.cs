@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
@@ -8,8 +10,10 @@ namespace CrmPS.Bizstim
     /// header, or the property names of a row shape) and reused for every row of that shape. A column
     /// counts for a fixed field when its name is one of the field's spellings (any case): the
     /// PowerShell name, the vendor's label, the API's field name, or a common alias. Columns named
-    /// <c>&lt;number&gt;_&lt;text&gt;</c> (or a bare number) are custom fields; <c>tags</c> holds tags.
-    /// The first column that matches a field wins; every other column is unused.
+    /// <c>&lt;number&gt;_&lt;text&gt;</c> (or a bare number, 1 or more) are custom fields; <c>tags</c>
+    /// holds tags. -ColumnMap renames columns first: a mapped column wins over one that only has the
+    /// field's name, and a column mapped elsewhere no longer fills its own field. Otherwise the first
+    /// column that matches a field wins; every other column is unused.
     /// </summary>
     internal sealed class ClientColumnMap
     {
@@ -38,9 +42,12 @@ namespace CrmPS.Bizstim
 
         private readonly string[] _names;
 
-        private ClientColumnMap(string[] names, int[] fixedColumns, int[] extraColumns, string[] unused)
+        private readonly string[] _targets;
+
+        private ClientColumnMap(string[] names, string[] targets, int[] fixedColumns, int[] extraColumns, string[] unused)
         {
             _names = names;
+            _targets = targets;
             FixedColumns = fixedColumns;
             ExtraColumns = extraColumns;
             Unused = unused;
@@ -57,7 +64,46 @@ namespace CrmPS.Bizstim
 
         public IReadOnlyList<string> Names => _names;
 
-        public static ClientColumnMap Resolve(IReadOnlyList<string> names)
+        /// <summary>The name a column is sent under: its -ColumnMap target, else its own name.</summary>
+        public string SentAs(int column) => _targets[column] ?? _names[column];
+
+        /// <summary>The fixed field (ClientColumns order) a column of this name fills; -1 for none.</summary>
+        public static int FieldOf(string name) => name != null && FieldBySpelling.TryGetValue(name.Trim(), out int field) ? field : -1;
+
+        /// <summary>
+        /// Checks -ColumnMap (input column to a field's name, a custom field or tags) and returns it as a
+        /// case-insensitive dictionary; null when empty. Throws ArgumentException naming a bad entry.
+        /// </summary>
+        public static Dictionary<string, string> ReadColumnMap(IDictionary columnMap)
+        {
+            if (columnMap == null || columnMap.Count == 0)
+            {
+                return null;
+            }
+
+            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in columnMap)
+            {
+                string from = ValueText.Of(entry.Key).Trim();
+                string to = ValueText.Of(entry.Value).Trim();
+                if (from.Length == 0)
+                {
+                    throw new ArgumentException("-ColumnMap has an empty column name: each key is a column of the input, such as @{ 'E-mail Address' = 'Email' }.");
+                }
+
+                if (FieldOf(to) < 0 && !ClientColumns.IsCustomField(to, out _) && !ClientColumns.IsTags(to))
+                {
+                    throw new ArgumentException(
+                        $"-ColumnMap maps '{from}' to '{to}', which is not a column Import-BizstimClient sends: use a field name ({string.Join(", ", ClientColumns.ParameterNames)}), a custom field ('105_student_id') or 'tags'.");
+                }
+
+                map[from] = to;
+            }
+
+            return map;
+        }
+
+        public static ClientColumnMap Resolve(IReadOnlyList<string> names, IReadOnlyDictionary<string, string> columnMap = null)
         {
             var copy = new string[names.Count];
             var fixedColumns = new int[ClientColumns.FixedLabels.Count];
@@ -68,25 +114,49 @@ namespace CrmPS.Bizstim
 
             var extras = new List<int>();
             var unused = new List<string>();
+            var targets = new string[copy.Length];
             for (int i = 0; i < copy.Length; i++)
             {
-                string name = names[i] ?? string.Empty;
-                copy[i] = name;
-                if (FieldBySpelling.TryGetValue(name.Trim(), out int field) && fixedColumns[field] < 0)
+                copy[i] = names[i] ?? string.Empty;
+                targets[i] = columnMap != null && columnMap.TryGetValue(copy[i].Trim(), out string mapped) ? mapped : null;
+            }
+
+            // Mapped columns first, so they win over a column that only carries the field's name.
+            for (int i = 0; i < copy.Length; i++)
+            {
+                int field = FieldOf(targets[i]);
+                if (field >= 0 && fixedColumns[field] < 0)
                 {
                     fixedColumns[field] = i;
                 }
-                else if (ClientColumns.IsCustomField(name, out _) || ClientColumns.IsTags(name))
+            }
+
+            for (int i = 0; i < copy.Length; i++)
+            {
+                string target = targets[i] ?? copy[i];
+                int field = FieldOf(target);
+                if (field >= 0)
+                {
+                    if (fixedColumns[field] < 0)
+                    {
+                        fixedColumns[field] = i;
+                    }
+                    else if (fixedColumns[field] != i)
+                    {
+                        unused.Add(copy[i]);
+                    }
+                }
+                else if (ClientColumns.IsCustomField(target, out _) || ClientColumns.IsTags(target))
                 {
                     extras.Add(i);
                 }
                 else
                 {
-                    unused.Add(name);
+                    unused.Add(copy[i]);
                 }
             }
 
-            return new ClientColumnMap(copy, fixedColumns, extras.ToArray(), unused.ToArray());
+            return new ClientColumnMap(copy, targets, fixedColumns, extras.ToArray(), unused.ToArray());
         }
 
         /// <summary>True when <paramref name="names"/> are this map's columns, in the same order.</summary>

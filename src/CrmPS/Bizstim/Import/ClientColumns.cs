@@ -43,14 +43,19 @@ namespace CrmPS.Bizstim
         /// <summary>The header label Bizstim needs: "105" alone becomes "105_" (the text after the underscore is only a description).</summary>
         public static string CustomFieldLabel(string name) => name.IndexOf('_') >= 0 ? name : name + "_";
 
-        /// <summary>True for a custom-field column such as "105_student_id" or "105"; <paramref name="fieldId"/> is its number.</summary>
+        /// <summary>
+        /// True for a custom-field column: the field's number (1 or more), alone or followed by an
+        /// underscore and any text ("105_student_id", "105"). "0_x", "-1_x", "abc_def" and "2nd" are not
+        /// custom fields (they are reported as unused columns). <paramref name="fieldId"/> is the number.
+        /// </summary>
         public static bool IsCustomField(string label, out string fieldId)
         {
             Match match = CustomFieldPattern.Match(label ?? string.Empty);
             fieldId = match.Success ? match.Groups[1].Value.TrimStart('0') : null;
             if (match.Success && fieldId.Length == 0)
             {
-                fieldId = "0";
+                fieldId = null;
+                return false;
             }
 
             return match.Success;

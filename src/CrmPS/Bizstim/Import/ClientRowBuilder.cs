@@ -22,9 +22,11 @@ namespace CrmPS.Bizstim
 
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
+        private readonly DateReader _dates;
 
-        public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags)
+        public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags, DateReader dates = null)
         {
+            _dates = dates ?? new DateReader(null, null);
             _customFieldDefaults = ReadCustomFieldParameter(customFields);
             _tagDefaults = SplitTags(tags).ToArray();
         }
@@ -38,12 +40,21 @@ namespace CrmPS.Bizstim
             var values = new string[ClientColumns.FixedLabels.Count];
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = ValueText.Of(fixedValues[i]).Trim();
+                values[i] = ValueText.Unwrap(fixedValues[i]) is IEnumerable list && !(ValueText.Unwrap(fixedValues[i]) is string)
+                    ? FromList(i, list, problems)
+                    : ValueText.Of(fixedValues[i]).Trim();
+            }
+
+            // Several addresses in one cell go in Bizstim's own form: comma-separated, whatever the cell used.
+            string email = values[ClientColumns.Email];
+            if (email.IndexOfAny(CellValues.AddressSeparators) >= 0)
+            {
+                values[ClientColumns.Email] = string.Join(",", CellValues.Addresses(new[] { email }));
             }
 
             foreach (int column in RequiredColumns)
             {
-                if (values[column].Length == 0)
+                if (values[column].Length == 0 && !IsList(fixedValues[column]))
                 {
                     problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is required and is empty.");
                 }
@@ -91,26 +102,59 @@ namespace CrmPS.Bizstim
             return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags), source);
         }
 
+        private static bool IsList(object value) => ValueText.Unwrap(value) is IEnumerable && !(ValueText.Unwrap(value) is string);
+
+        /// <summary>
+        /// A cell that holds a list: e-mail addresses are joined in Bizstim's form (comma-separated); any other
+        /// field takes one value, so a list of several is a problem that says what it is.
+        /// </summary>
+        private static string FromList(int column, IEnumerable list, List<string> problems)
+        {
+            var items = new List<string>();
+            foreach (object item in list)
+            {
+                string text = ValueText.Of(item).Trim();
+                if (text.Length > 0)
+                {
+                    items.Add(text);
+                }
+            }
+
+            if (column == ClientColumns.Email)
+            {
+                return string.Join(",", CellValues.Addresses(items));
+            }
+
+            if (items.Count <= 1)
+            {
+                return items.Count == 0 ? string.Empty : items[0];
+            }
+
+            string shown = string.Join(", ", items.Take(3).Select(v => "'" + Shorten(v) + "'")) + (items.Count > 3 ? ", ..." : string.Empty);
+            problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is a list of {items.Count} values ({shown}), not one value: give one.");
+            return string.Empty;
+        }
+
         /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>
         private static bool IsCanonicalStatus(string status) =>
             string.Equals(status, "active", StringComparison.Ordinal)
             || string.Equals(status, "inactive", StringComparison.Ordinal)
             || string.Equals(status, "prospect", StringComparison.Ordinal);
 
-        private static void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
+        private void NormalizeDate(string[] values, object[] raw, int column, List<string> problems)
         {
             if (values[column].Length == 0 || (ValueText.Unwrap(raw[column]) is string && IsCanonicalDate(values[column])))
             {
                 return;
             }
 
-            if (ValueText.TryDate(raw[column], out DateTime date))
+            if (_dates.TryRead(raw[column], dateOnly: true, out DateTime date, out string problem))
             {
                 values[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
             else
             {
-                problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') '{Shorten(values[column])}' is not a date: use yyyy-MM-dd.");
+                problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') {problem}");
             }
         }
 

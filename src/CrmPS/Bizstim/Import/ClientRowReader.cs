@@ -24,6 +24,28 @@ namespace CrmPS.Bizstim
         public string Text(int field) => ValueText.Of(FixedValues[field]);
     }
 
+    /// <summary>The input columns no field takes, each reported once per import.</summary>
+    internal sealed class UnusedColumnLog
+    {
+        private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The names not reported before, now counted as reported; null when there are none.</summary>
+        public IReadOnlyList<string> TakeNew(IEnumerable<string> unused)
+        {
+            List<string> fresh = null;
+            foreach (string name in unused)
+            {
+                if (_reported.Add(name))
+                {
+                    fresh = fresh ?? new List<string>();
+                    fresh.Add(name);
+                }
+            }
+
+            return fresh;
+        }
+    }
+
     /// <summary>
     /// Reads pipeline rows (Import-Csv rows and other PSCustomObjects, hashtables, .NET objects such as
     /// Get-BizstimClient's) into client fields. The rows' column names are matched to fields once per
@@ -34,29 +56,35 @@ namespace CrmPS.Bizstim
     {
         private readonly List<string> _names = new List<string>();
         private readonly List<object> _values = new List<object>();
-        private readonly HashSet<string> _unusedSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly List<string> _unused = new List<string>();
+        private readonly IReadOnlyDictionary<string, string> _columnMap;
+        private readonly UnusedColumnLog _unused = new UnusedColumnLog();
         private ClientColumnMap _map;
         private bool? _ownPropertiesAreAll;
 
-        /// <summary>Every input column no field took, over all shapes read so far, in the order first seen.</summary>
-        public IReadOnlyList<string> UnusedColumns => _unused;
+        /// <param name="columnMap">-ColumnMap, checked by <see cref="ClientColumnMap.ReadColumnMap"/>; null for none.</param>
+        public ClientRowReader(IReadOnlyDictionary<string, string> columnMap = null)
+        {
+            _columnMap = columnMap;
+        }
+
+        /// <summary>Columns of the row just read that no field takes and that were not reported before; null when none.</summary>
+        public IReadOnlyList<string> NewUnusedColumns { get; private set; }
 
         public ClientRowValues Read(object input)
         {
             _names.Clear();
             _values.Clear();
-            Collect(input);
+            bool isRow = Collect(input);
             if (_map == null || !_map.Fits(_names))
             {
-                _map = ClientColumnMap.Resolve(_names);
-                foreach (string name in _map.Unused)
-                {
-                    if (_unusedSeen.Add(name))
-                    {
-                        _unused.Add(name);
-                    }
-                }
+                _map = ClientColumnMap.Resolve(_names, _columnMap);
+
+                // A typed object (a client from Get-BizstimClient) carries read-only fields by design: only rows are reported.
+                NewUnusedColumns = isRow ? _unused.TakeNew(_map.Unused) : null;
+            }
+            else
+            {
+                NewUnusedColumns = null;
             }
 
             return Project(_map, _values);
@@ -78,14 +106,15 @@ namespace CrmPS.Bizstim
                 extras = new List<KeyValuePair<string, object>>(map.ExtraColumns.Length);
                 foreach (int column in map.ExtraColumns)
                 {
-                    extras.Add(new KeyValuePair<string, object>(map.Names[column], values[column]));
+                    extras.Add(new KeyValuePair<string, object>(map.SentAs(column), values[column]));
                 }
             }
 
             return new ClientRowValues(fixedValues, extras);
         }
 
-        private void Collect(object input)
+        /// <summary>Reads the row's column names and values; true when it is a row (PSCustomObject or hashtable), not a typed object.</summary>
+        private bool Collect(object input)
         {
             object baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
             if (baseObject is IDictionary dictionary)
@@ -96,7 +125,7 @@ namespace CrmPS.Bizstim
                     _values.Add(entry.Value);
                 }
 
-                return;
+                return true;
             }
 
             PSObject row = input as PSObject ?? PSObject.AsPSObject(input);
@@ -120,6 +149,8 @@ namespace CrmPS.Bizstim
                 _names.Add(property.Name);
                 _values.Add(SafeValue(property));
             }
+
+            return baseObject is PSCustomObject;
         }
 
         private static bool SameNames(List<PSPropertyInfo> own, IEnumerable<PSPropertyInfo> all)

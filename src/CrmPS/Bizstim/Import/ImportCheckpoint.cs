@@ -41,6 +41,17 @@ namespace CrmPS.Bizstim
         public static ImportCheckpoint Open(string path, Uri target)
         {
             var checkpoint = new ImportCheckpoint(path, target.AbsoluteUri);
+            if (Directory.Exists(path))
+            {
+                throw new InvalidDataException($"-CheckpointPath '{path}' is a folder: name the checkpoint file itself, such as '{System.IO.Path.Combine(path, "import.checkpoint.json")}'. Nothing was sent.");
+            }
+
+            string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                throw new InvalidDataException($"The folder of -CheckpointPath '{path}' does not exist ('{folder}'): create it first, or use another path. Nothing was sent.");
+            }
+
             if (!File.Exists(path))
             {
                 return checkpoint;
@@ -134,6 +145,35 @@ namespace CrmPS.Bizstim
         }
 
         /// <summary>Writes a temporary file and renames it over the checkpoint, so a crash leaves the old or the new checkpoint, never half of one.</summary>
+        /// <summary>
+        /// Writes and removes a scratch file next to the checkpoint, so a folder that cannot be written
+        /// is reported before the first batch is sent rather than after it.
+        /// </summary>
+        public void CheckWritable()
+        {
+            if (ReadOnly)
+            {
+                return;
+            }
+
+            string temporary = TemporaryPath();
+            try
+            {
+                File.WriteAllBytes(temporary, new byte[0]);
+                File.Delete(temporary);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new InvalidDataException($"The checkpoint '{Path}' cannot be written in its folder ({ex.GetType().Name}): use another -CheckpointPath. Nothing was sent.");
+            }
+        }
+
+        private string TemporaryPath()
+        {
+            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            return System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        }
+
         public void Save()
         {
             if (ReadOnly)
@@ -141,8 +181,7 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-            string temporary = System.IO.Path.Combine(directory, "." + System.IO.Path.GetFileName(Path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            string temporary = TemporaryPath();
             File.WriteAllBytes(temporary, ToJson());
             if (File.Exists(Path))
             {

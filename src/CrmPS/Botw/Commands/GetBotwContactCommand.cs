@@ -29,6 +29,7 @@ namespace CrmPS.Botw
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("e-mail", "EmailAddress")]
+        [AddressList]
         public string Email { get; set; }
 
         [Parameter]
@@ -69,15 +70,25 @@ namespace CrmPS.Botw
 
             BotwConnection connection = ResolveConnection();
             int listingId = ResolveListingId(connection, ListingId);
-            List<Contact> contacts;
-            try
+            var contacts = new List<Contact>();
+            var seen = new HashSet<int>();
+            foreach (ContactQuery one in PerAddress(query))
             {
-                contacts = Wait(connection.Api.FindAsync(listingId, query, Messages, CancellationToken));
-            }
-            catch (CrmApiException ex)
-            {
-                WriteApiError(ex, query.ToString());
-                return;
+                try
+                {
+                    foreach (Contact contact in Wait(connection.Api.FindAsync(listingId, one, Messages, CancellationToken)))
+                    {
+                        if (seen.Add(contact.Id))
+                        {
+                            contacts.Add(contact);
+                        }
+                    }
+                }
+                catch (CrmApiException ex)
+                {
+                    WriteApiError(ex, one.ToString());
+                    return;
+                }
             }
 
             if (contacts.Count == 0)
@@ -98,6 +109,22 @@ namespace CrmPS.Botw
             foreach (Contact contact in contacts)
             {
                 WriteObject(contact);
+            }
+        }
+
+        /// <summary>A cell with several addresses is one search per address (BOTW matches one e-mail at a time).</summary>
+        private static IEnumerable<ContactQuery> PerAddress(ContactQuery query)
+        {
+            string[] addresses = CellValues.Addresses(new[] { query.Email });
+            if (addresses.Length <= 1)
+            {
+                yield return query;
+                yield break;
+            }
+
+            foreach (string address in addresses)
+            {
+                yield return new ContactQuery { Id = query.Id, FirstName = query.FirstName, LastName = query.LastName, Name = query.Name, Email = address, Phone = query.Phone };
             }
         }
     }

@@ -33,6 +33,8 @@ namespace CrmPS.Cdb
         [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
         public string[] Phone { get; set; }
 
+        private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewCdbCustomerCommand), CdbCustomFields.IsFieldId);
+
         /// <summary>A local record of the customers created (hashes only), so the same row is not created twice by a later run.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -73,6 +75,12 @@ namespace CrmPS.Cdb
 
         protected override void ProcessRecord()
         {
+            IReadOnlyList<string> unused = _unusedColumns.TakeNew(InputObject);
+            if (unused != null)
+            {
+                WriteWarning(UnusedColumns.Warning("New-CdbCustomer", unused, "; custom fields are columns named by the field's id, f-<guid>"));
+            }
+
             var customer = new Customer
             {
                 Forename = Forename?.Trim() ?? string.Empty,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using CrmPS.Core;
 
 namespace CrmPS.Cdb
 {
@@ -19,13 +20,14 @@ namespace CrmPS.Cdb
         [AllowEmptyString]
         public string Name { get; set; }
 
+        /// <summary>A DateTime or text; typed loosely so text is read by the module's date rule (see DateReader), not by the binder's invariant cast.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("StartDateTime", "StartTime")]
-        public DateTime Start { get; set; }
+        public object Start { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("EndDateTime", "EndTime")]
-        public DateTime End { get; set; }
+        public object End { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Place")]
@@ -46,33 +48,41 @@ namespace CrmPS.Cdb
         [ValidateRange(1, int.MaxValue)]
         public int[] AttendeeUserId { get; set; }
 
+        /// <summary>The form of -Start and -End when given as text not in ISO order (such as 'dd/MM/yyyy HH:mm').</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
+
         /// <summary>The input object, kept as the target of an error record.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject InputObject { get; set; }
 
         protected override void ProcessRecord()
         {
+            var problems = new List<string>();
+            var dates = new DateReader(null, DateFormat);
+            DateTime start = ReadDate(dates, nameof(Start), Start, problems);
+            DateTime end = ReadDate(dates, nameof(End), End, problems);
             var calendarEvent = new Event
             {
                 CustomerId = CustomerId,
                 Name = Name?.Trim() ?? string.Empty,
-                Start = Start,
-                End = End,
+                Start = start,
+                End = end,
                 Location = string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(),
                 Description = string.IsNullOrWhiteSpace(Description) ? null : Description,
                 AttendeeId = AttendeeId ?? new int[0],
                 AttendeeUserId = AttendeeUserId ?? new int[0],
             };
             object target = InputObject ?? (object)calendarEvent;
-            var problems = new List<string>();
             if (calendarEvent.Name.Length == 0)
             {
                 problems.Add("Name is required and is empty.");
             }
 
-            if (End < Start)
+            if (problems.Count == 0 && end < start)
             {
-                problems.Add($"End ({Shown(End)}) is before Start ({Shown(Start)}).");
+                problems.Add($"End ({Shown(end)}) is before Start ({Shown(start)}).");
             }
 
             if (problems.Count > 0)
@@ -81,13 +91,24 @@ namespace CrmPS.Cdb
                 return;
             }
 
-            string when = $"{Shown(Start)} to {Shown(End)}";
+            string when = $"{Shown(start)} to {Shown(end)}";
             int? id = Create(CdbRequests.Event(calendarEvent), $"customer {CustomerId}", $"Add event '{calendarEvent.Name}' ({when})", target);
             if (id.HasValue)
             {
                 calendarEvent.EventId = id.Value;
                 WriteObject(calendarEvent);
             }
+        }
+
+        private static DateTime ReadDate(DateReader dates, string field, object value, List<string> problems)
+        {
+            if (dates.TryRead(value, dateOnly: false, out DateTime date, out string problem))
+            {
+                return date;
+            }
+
+            problems.Add($"{field} {problem}");
+            return default;
         }
 
         private static string Shown(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using CrmPS.Core;
 
 namespace CrmPS.Cdb
 {
@@ -15,10 +16,10 @@ namespace CrmPS.Cdb
         [AllowEmptyString]
         public string Name { get; set; }
 
-        /// <summary>The day the task is due; the time of day is not sent.</summary>
+        /// <summary>The day the task is due (a DateTime or text, read by the module's date rule); the time of day is not sent.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("datedue", "Due", "due date")]
-        public DateTime DueDate { get; set; }
+        public object DueDate { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Description { get; set; }
@@ -29,26 +30,42 @@ namespace CrmPS.Cdb
         [ValidateRange(1, int.MaxValue)]
         public int[] UserId { get; set; }
 
+        /// <summary>The form of -DueDate when given as text not in ISO order (such as 'dd/MM/yyyy').</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] DateFormat { get; set; }
+
         protected override void ProcessRecord()
         {
+            var problems = new List<string>();
+            if (!new DateReader(null, DateFormat).TryRead(DueDate, dateOnly: true, out DateTime due, out string dateProblem))
+            {
+                problems.Add($"DueDate {dateProblem}");
+            }
+
             var task = new Task
             {
                 CustomerId = ParentCustomerId,
                 PipelineId = ParentPipelineId,
                 Name = Name?.Trim() ?? string.Empty,
-                DueDate = DueDate.Date,
+                DueDate = due,
                 Description = string.IsNullOrWhiteSpace(Description) ? null : Description,
                 UserId = UserId ?? new int[0],
             };
             object target = InputObject ?? (object)task;
             if (task.Name.Length == 0)
             {
-                WriteInvalid("CdbTaskInvalid", "task", new List<string> { "Name is required and is empty." }, target);
+                problems.Insert(0, "Name is required and is empty.");
+            }
+
+            if (problems.Count > 0)
+            {
+                WriteInvalid("CdbTaskInvalid", "task", problems, target);
                 return;
             }
 
-            string due = task.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            int? id = Create(CdbRequests.Task(task), Parent, $"Add task '{task.Name}' due {due}", target);
+            string dueText = task.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            int? id = Create(CdbRequests.Task(task), Parent, $"Add task '{task.Name}' due {dueText}", target);
             if (id.HasValue)
             {
                 task.TaskId = id.Value;
