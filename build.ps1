@@ -146,6 +146,10 @@ function Invoke-XunitTests {
 
 function Invoke-PesterTests {
     Import-Pester
+    # The tests run as in a user's shell, not under this script's strict mode and 'Stop' preference.
+    Set-StrictMode -Off
+    $ErrorActionPreference = 'Continue'
+
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
     $config.Run.PassThru = $true

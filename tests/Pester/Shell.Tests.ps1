@@ -139,7 +139,7 @@ Describe 'Help examples show what -WhatIf really prints' {
         Remove-Item -LiteralPath $Work -Recurse -Force
     }
 
-    It 'Import-BizstimClient example 2 prints the lines its help shows' {
+    It 'Import-BizstimClient''s WhatIf example prints the lines its help shows' {
         $csv = Join-Path $Work 'new-clients.csv'
         @(
             'first name,last name,address 1,address 2,city,state,zipcode,country,primary phone,secondary phone,mobile phone,e-mail,DOB,status,start date,notes'
@@ -151,12 +151,12 @@ Describe 'Help examples show what -WhatIf really prints' {
 
         $printed = Get-PrintedWhatIf { Connect-Bizstim -Sandbox; Import-Csv -Path $csv | Import-BizstimClient -WhatIf }
 
-        $shown = Get-ExampleWhatIf 'Import-BizstimClient' 'Example 2:'
+        $shown = Get-ExampleWhatIf 'Import-BizstimClient' 'Example *: Rehearse an import with WhatIf'
         $shown | Should -Not -BeNullOrEmpty
         $printed | Should -Be $shown
     }
 
-    It 'Send-BizstimInquiry example 2 prints the lines its help shows' {
+    It 'Send-BizstimInquiry''s WhatIf example prints the lines its help shows' {
         $csv = Join-Path $Work 'webform-leads.csv'
         @(
             'first_name,last_name,city,state,country,email,p_phone,message'
@@ -166,7 +166,7 @@ Describe 'Help examples show what -WhatIf really prints' {
 
         $printed = Get-PrintedWhatIf { Import-Csv -Path $csv | Send-BizstimInquiry -NotifyEmail sales@example.com -SaveAsProspect -WhatIf }
 
-        $shown = Get-ExampleWhatIf 'Send-BizstimInquiry' 'Example 2:'
+        $shown = Get-ExampleWhatIf 'Send-BizstimInquiry' 'Example *: Rehearse with WhatIf'
         $shown | Should -Not -BeNullOrEmpty
         $printed | Should -Be $shown
     }
