@@ -64,6 +64,7 @@ internal static class ImportScenario
             ("Rows20", rowCount.ToString(CultureInfo.InvariantCulture)));
 
         ModuleCost.Result cost = ModuleCost.Measure(rowCount, quick ? 3 : 7);
+        double csvRead = ModuleCost.CsvRead(file, rowCount, quick ? 3 : 7);
 
         double PerRow(string name) => Stats.Median(pwsh.Numbers(name)) / rowCount * 1e6;
         double limit = PerRow("limit");
@@ -169,6 +170,7 @@ internal static class ImportScenario
                     ["moduleUsPerRow"] = cost.MicrosecondsPerRow,
                     ["moduleBytesPerRow"] = cost.BytesPerRow,
                     ["bindOnlyUsPerRow"] = bind,
+                    ["csvReadUsPerRow"] = csvRead,
                 },
             },
         };

@@ -7,7 +7,7 @@ namespace CrmPS.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/CrmPS.Benchmarks [-- options]
-///   --quick          smaller counts, one round: under a minute (CI runs it so the benchmark cannot rot)
+///   --quick          smaller counts, one round: about a minute (CI runs it so the benchmark cannot rot)
 ///   --update-docs    also write docs/performance.json and regenerate docs/performance.md from it
 ///   --json PATH      where to write the figures (default out/benchmarks/results[-quick].json)
 ///   --report PATH    only regenerate docs/performance.md from an existing JSON file

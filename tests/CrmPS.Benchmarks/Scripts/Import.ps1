@@ -31,9 +31,12 @@ function Invoke-Naive([string] $Path) {
 Reset-BenchServer
 $warmRows = Import-Csv $WarmFile
 Import-Csv $WarmFile | ForEach-Object {}
-$warmRows | Import-BizstimClient | Receive-BenchOutput
-Import-Csv $WarmFile | Import-BizstimClient | Receive-BenchOutput
-Import-BizstimClient -Path $WarmFile | Receive-BenchOutput
+foreach ($pass in 1..2) {
+    # Twice: on a loaded machine the runtime's tier-1 compilation lags, and the first round would time code still warming.
+    $warmRows | Import-BizstimClient | Receive-BenchOutput
+    Import-Csv $WarmFile | Import-BizstimClient | Receive-BenchOutput
+    Import-BizstimClient -Path $WarmFile | Receive-BenchOutput
+}
 $warmRows | Test-BindOnly
 $warmRows | Receive-BenchOutput
 $null = Invoke-BenchServer LIMIT
