@@ -12,6 +12,7 @@ namespace CrmPS.Benchmarks;
 ///   --json PATH      where to write the figures (default out/benchmarks/results[-quick].json)
 ///   --report PATH    only regenerate docs/performance.md from an existing JSON file
 ///   --only 1,3       run only these scenarios
+///   --verbose        print each step the pwsh scripts take, with the time
 /// It reports; it never fails on slow figures. It fails (exit 1) when a scenario cannot run or a
 /// check of what the server received fails.
 /// </summary>
@@ -33,6 +34,7 @@ internal static class Program
 
         bool quick = args.Contains("--quick");
         bool updateDocs = args.Contains("--update-docs");
+        PwshProcess.Verbose = args.Contains("--verbose");
         string json = Option(args, "--json");
         string reportOnly = Option(args, "--report");
         var only = (Option(args, "--only") ?? "1,2,3,4,5").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();

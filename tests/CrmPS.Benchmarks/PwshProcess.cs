@@ -14,6 +14,9 @@ namespace CrmPS.Benchmarks;
 /// </summary>
 internal static class PwshProcess
 {
+    /// <summary>Echo each step the script announces (--verbose).</summary>
+    public static bool Verbose { get; set; }
+
     public static string ScriptsDirectory => Path.Combine(AppContext.BaseDirectory, "Scripts");
 
     /// <summary>Runs the script to its end; throws when it fails, so a broken scenario never reports a figure.</summary>
@@ -74,6 +77,13 @@ internal static class PwshProcess
 
                 process.StandardInput.WriteLine(answer);
                 process.StandardInput.Flush();
+            }
+            else if (line.StartsWith("STEP ", StringComparison.Ordinal))
+            {
+                if (Verbose)
+                {
+                    Console.WriteLine($"    [{DateTime.UtcNow:HH:mm:ss}] {script}: {line.Substring(5)}");
+                }
             }
             else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
             {

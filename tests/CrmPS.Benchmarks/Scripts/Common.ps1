@@ -12,6 +12,12 @@ function Invoke-BenchServer([string] $Command) {
     $answer.Substring([Math]::Min(3, $answer.Length))
 }
 
+# Where the script is, for the benchmark's console (a run that hangs shows its last step).
+function Write-BenchStep([string] $Step) {
+    [Console]::Out.WriteLine("STEP $Step")
+    [Console]::Out.Flush()
+}
+
 function Reset-BenchServer([int] $LatencyMs = 0, [switch] $EnforceRateLimits) {
     $null = Invoke-BenchServer "RESET Enterprise $([int][bool]$EnforceRateLimits) 0 $LatencyMs"
 }
@@ -30,6 +36,7 @@ function Assert-BenchRun([string] $What, [long] $Rows, [long] $Posts) {
 }
 
 function Measure-BenchSeconds([scriptblock] $Block) {
+    Write-BenchStep "$Block".Trim()
     [ReceiveBenchOutputCommand]::Reset()
     $watch = [Diagnostics.Stopwatch]::StartNew()
     . $Block

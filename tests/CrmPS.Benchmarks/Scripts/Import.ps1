@@ -11,7 +11,14 @@ Import-Module $Manifest
 . "$PSScriptRoot/Common.ps1"
 $batches = [Math]::Ceiling($Rows / 1000)
 $key = ConvertTo-SecureString $ApiKey -AsPlainText -Force
-$null = Connect-Bizstim -ApiKey $key -BaseUri $BaseUri -Plan Enterprise
+
+# A fresh sandbox and a fresh connection before each import: the connection counts its operations in
+# the last hour against the Enterprise budget (1,000) and would wait for the hour to pass once the
+# run's imports, all within minutes, went over it.
+function Reset-BenchImport([int] $LatencyMs = 0) {
+    Reset-BenchServer -LatencyMs $LatencyMs
+    $null = Connect-Bizstim -ApiKey $key -BaseUri $BaseUri -Plan Enterprise
+}
 
 # The script a sysadmin writes without CrmPS: one POST per row with the real Invoke-RestMethod.
 $labels = 'first name', 'last name', 'address 1', 'address 2', 'city', 'state', 'zipcode', 'country', 'primary phone',
@@ -28,7 +35,8 @@ function Invoke-Naive([string] $Path) {
 }
 
 # Warm-up: every path once (JIT, connections), nothing timed.
-Reset-BenchServer
+Write-BenchStep 'warm-up'
+Reset-BenchImport
 $warmRows = Import-Csv $WarmFile
 Import-Csv $WarmFile | ForEach-Object {}
 foreach ($pass in 1..2) {
@@ -43,25 +51,27 @@ $null = Invoke-BenchServer LIMIT
 $null = Invoke-Naive $NaiveFile20
 
 # Rows in memory, read before any clock starts.
+Write-BenchStep 'reading the rows into memory' 
 $before = [GC]::GetTotalMemory($true)
 $rowsInMemory = Import-Csv $File
 $heldBytes = [GC]::GetTotalMemory($true) - $before
 
 $r = @{ limit = @(); floor = @(); inMemory = @(); importCsvPipe = @(); path = @(); bindOnly = @(); sink = @() }
 for ($round = 0; $round -lt $Rounds; $round++) {
+    Write-BenchStep "round $($round + 1): L"
     $r.limit += [double](Invoke-BenchServer LIMIT)
 
     $r.floor += Measure-BenchSeconds { Import-Csv $File | ForEach-Object {} }
 
-    Reset-BenchServer
+    Reset-BenchImport
     $r.inMemory += Measure-BenchSeconds { $rowsInMemory | Import-BizstimClient | Receive-BenchOutput }
     $null = Assert-BenchRun 'rows in memory' $Rows $batches
 
-    Reset-BenchServer
+    Reset-BenchImport
     $r.importCsvPipe += Measure-BenchSeconds { Import-Csv $File | Import-BizstimClient | Receive-BenchOutput }
     $null = Assert-BenchRun 'Import-Csv | Import-BizstimClient' $Rows $batches
 
-    Reset-BenchServer
+    Reset-BenchImport
     $r.path += Measure-BenchSeconds { Import-BizstimClient -Path $File | Receive-BenchOutput }
     $null = Assert-BenchRun 'Import-BizstimClient -Path' $Rows $batches
 
@@ -79,7 +89,7 @@ Reset-BenchServer -LatencyMs 20
 $r.naive20 = Measure-BenchSeconds { Invoke-Naive $NaiveFile20 }
 $null = Assert-BenchRun 'the naive script (20 ms)' $NaiveRows20 $NaiveRows20
 
-Reset-BenchServer -LatencyMs 20
+Reset-BenchImport -LatencyMs 20
 $r.crmps20 = Measure-BenchSeconds { Import-Csv $File20 | Import-BizstimClient | Receive-BenchOutput }
 $null = Assert-BenchRun 'Import-Csv | Import-BizstimClient (20 ms)' $Rows20 ([Math]::Ceiling($Rows20 / 1000))
 Reset-BenchServer
