@@ -152,7 +152,7 @@ internal static class Analysis
         md.AppendLine($"In a fresh process, {engine:0} ms of the {total:0} ms is the engine's own first Import-Module (an empty manifest");
         md.AppendLine($"module costs that much); the format views add about {Math.Max(0, total - noFormat):0} ms (a copy of the module without");
         md.AppendLine($"FormatsToProcess: {noFormat:0} ms) and loading CrmPS.dll and its cmdlets the remaining {Math.Max(0, noFormat - engine):0} ms. Dependencies are");
-        md.AppendLine("already loaded lazily: System.Text.Json and TimeZoneConverter are resolved on first use, not at import.");
+        md.AppendLine("already loaded lazily: System.Text.Json, TimeZoneConverter and CsvHelper (the Dependencies folder, in the module's own load context on PowerShell 7) are resolved on first use, not at import.");
         md.AppendLine($"CrmPS's own share is therefore about {Math.Max(0, total - engine):0} ms; the rest, and the run-to-run spread on this");
         md.AppendLine("shared 2-core machine (tens of milliseconds), is the engine's. The dll part includes the engine");
         md.AppendLine("jitting its binary-module import path, which an empty manifest module does not exercise. In a warm process a");
