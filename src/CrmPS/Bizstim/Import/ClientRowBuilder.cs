@@ -20,8 +20,12 @@ namespace CrmPS.Bizstim
 
         private static readonly CustomFieldValue[] NoCustomFields = new CustomFieldValue[0];
 
+        /// <summary>Beyond this many distinct column names the classification is no longer remembered (rows of ever new keys).</summary>
+        private const int MaxRememberedColumns = 1024;
+
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
+        private readonly Dictionary<string, ExtraColumn> _extraColumns = new Dictionary<string, ExtraColumn>(StringComparer.Ordinal);
 
         public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags)
         {
@@ -71,12 +75,13 @@ namespace CrmPS.Bizstim
             {
                 foreach (var property in extraProperties)
                 {
-                    if (ClientColumns.IsCustomField(property.Key, out string fieldId))
+                    ExtraColumn column = Classify(property.Key);
+                    if (column.FieldId != null)
                     {
                         customFields = customFields ?? new List<CustomFieldValue>();
-                        customFields.Add(new CustomFieldValue(fieldId, ClientColumns.CustomFieldLabel(property.Key), ValueText.Of(property.Value)));
+                        customFields.Add(new CustomFieldValue(column.FieldId, column.Label, ValueText.Of(property.Value)));
                     }
-                    else if (ClientColumns.IsTags(property.Key))
+                    else if (column.IsTags)
                     {
                         rowTags = ValueText.Of(property.Value);
                     }
@@ -89,6 +94,42 @@ namespace CrmPS.Bizstim
             }
 
             return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags), source);
+        }
+
+        /// <summary>What a row's extra column is: worked out once per column name, not once per row (the custom-field test is a regular expression).</summary>
+        private ExtraColumn Classify(string name)
+        {
+            if (name != null && _extraColumns.TryGetValue(name, out ExtraColumn known))
+            {
+                return known;
+            }
+
+            var column = ClientColumns.IsCustomField(name, out string fieldId)
+                ? new ExtraColumn(fieldId, ClientColumns.CustomFieldLabel(name), false)
+                : new ExtraColumn(null, null, ClientColumns.IsTags(name));
+            if (name != null && _extraColumns.Count < MaxRememberedColumns)
+            {
+                _extraColumns[name] = column;
+            }
+
+            return column;
+        }
+
+        private sealed class ExtraColumn
+        {
+            public ExtraColumn(string fieldId, string label, bool isTags)
+            {
+                FieldId = fieldId;
+                Label = label;
+                IsTags = isTags;
+            }
+
+            /// <summary>The custom field's number; null when the column is no custom field.</summary>
+            public string FieldId { get; }
+
+            public string Label { get; }
+
+            public bool IsTags { get; }
         }
 
         /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>
@@ -207,6 +248,12 @@ namespace CrmPS.Bizstim
             if (rowTags == null && _tagDefaults.Length == 0)
             {
                 return null;
+            }
+
+            if (_tagDefaults.Length == 0 && rowTags.IndexOf(',') < 0)
+            {
+                // One tag or none: what the general path below makes of it, without splitting and joining per row.
+                return rowTags.Trim();
             }
 
             var tags = SplitTags(new[] { rowTags }).Concat(_tagDefaults).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
