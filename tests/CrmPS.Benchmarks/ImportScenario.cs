@@ -97,6 +97,15 @@ internal static class ImportScenario
             ["ownImportCsvPipeUsPerRow"] = ownPipe,
             ["heldBytesPerRow"] = pwsh.Number("heldBytesPerRow"),
         };
+        foreach (string name in new[] { "limit", "floor", "inMemory", "importCsvPipe", "path", "bindOnly", "sink" })
+        {
+            double[] perRound = pwsh.Numbers(name);
+            for (int round = 0; round < perRound.Length; round++)
+            {
+                metrics[$"round{round + 1}.{name}UsPerRow"] = perRound[round] / rowCount * 1e6;
+            }
+        }
+
         string shell = $"pwsh {pwsh.Text("pwsh")}, GC {pwsh.Text("gc")}";
         return new List<ScenarioResult>
         {
