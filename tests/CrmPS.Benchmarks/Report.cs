@@ -34,7 +34,7 @@ internal static class Report
         md.AppendLine("What a sysadmin writes without CrmPS is a `ForEach-Object { Invoke-RestMethod ... }` loop: one");
         md.AppendLine("request per row, the whole CSV in memory, no paging help. These figures compare CrmPS with that");
         md.AppendLine("script and with the physical limit, the HTTP round trip itself. Every scenario runs its baseline in");
-        md.AppendLine("the same process and run, so the ratios hold on a noisy machine even where the absolute times do not.");
+        md.AppendLine("the same run, alternating with it, so the ratios hold better on a noisy machine than the absolute times.");
         md.AppendLine();
         md.AppendLine("## Reproduce");
         md.AppendLine();
