@@ -7,7 +7,9 @@ namespace CrmPS.Benchmarks;
 
 /// <summary>
 /// A PowerShell session hosted in-process (Microsoft.PowerShell.SDK 7.6.9, with the real Utility
-/// cmdlets), with the built module imported. Pipelines run on the calling thread.
+/// cmdlets), with the built module imported. Pipelines run on the calling thread. Only the scenarios
+/// that need this process's hands on the connection use it: export paging (time to the first object)
+/// and Trial pacing (a virtual clock); the import scenarios run in a pwsh child process.
 /// </summary>
 internal sealed class Engine : IDisposable
 {
@@ -28,7 +30,6 @@ internal sealed class Engine : IDisposable
     {
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Receive-BenchOutput", typeof(ReceiveBenchOutputCommand), null));
-        state.Commands.Add(new SessionStateCmdletEntry("Test-BindOnly", typeof(TestBindOnlyCommand), null));
         return state;
     }
 

@@ -59,7 +59,7 @@ internal static class ImportModuleScenario
                 Goal = "< 200 ms",
                 Met = cold < 200,
                 Metrics = { ["coldMs"] = cold, ["coldEmptyMs"] = coldBase, ["coldWithoutFormatDataMs"] = Stats.Median(coldNoFormat), ["samples"] = coldSamples },
-                Notes = { "Assemblies the import loads from the module folder: " + string.Join(", ", loaded) + ". System.Text.Json and TimeZoneConverter load on first use, not at import." },
+                Notes = { "Assemblies the import loads from the module folder: " + string.Join(", ", loaded) + ". The Dependencies folder (System.Text.Json, TimeZoneConverter, CsvHelper) loads on first use, not at import." },
             },
             new()
             {

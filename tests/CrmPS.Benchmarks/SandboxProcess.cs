@@ -62,6 +62,9 @@ internal sealed class SandboxProcess : IDisposable
 
     public void ClearRequests() => Command("CLEAR");
 
+    /// <summary>One command of the line protocol (RESET ..., STATS, CLEAR) as a pwsh script sends it; the answer without "OK".</summary>
+    public string Send(string line) => Command(line);
+
     public void Dispose()
     {
         try

@@ -4,13 +4,18 @@ using CrmPS.Sandbox;
 
 namespace CrmPS.Benchmarks;
 
-/// <summary>Rows shaped as Import-Csv makes them: PSCustomObjects whose 16 string properties are named by the vendor's header labels.</summary>
+/// <summary>
+/// The benchmark's client rows, as a user's CSV export has them: the vendor's 16 header labels, a
+/// custom-field column and a tags column. Written to real files for pwsh, and built as Import-Csv
+/// would (PSCustomObjects of string note properties) for the in-process scenarios.
+/// </summary>
 internal static class CsvShapedRows
 {
     public static readonly string[] Header =
     {
         "first name", "last name", "address 1", "address 2", "city", "state", "zipcode", "country",
         "primary phone", "secondary phone", "mobile phone", "e-mail", "DOB", "status", "start date", "notes",
+        "105_student_id", "tags",
     };
 
     public static string[] Values(long i)
@@ -20,7 +25,31 @@ internal static class CsvShapedRows
         {
             "Ann" + n, "Lee" + n, n + " Main St.", "", "Milton", "Ontario", "L7D 5S2", "Canada",
             "905-555-0100", "", "", "ann" + n + "@example.com", "1980-01-02", "active", "2023-05-14", "",
+            "S" + n, "alumni",
         };
+    }
+
+    /// <summary>The 16 fixed fields of row i (what the cmdlet binds), without the custom-field and tags columns.</summary>
+    public static object[] FixedValues(long i) => Values(i).Take(16).Cast<object>().ToArray();
+
+    /// <summary>The custom-field and tags columns of row i.</summary>
+    public static KeyValuePair<string, object>[] Extras(long i)
+    {
+        string[] values = Values(i);
+        return new[] { new KeyValuePair<string, object>(Header[16], values[16]), new KeyValuePair<string, object>(Header[17], values[17]) };
+    }
+
+    /// <summary>Writes rows 1..count to a CSV file as Export-Csv would (UTF-8, no BOM, every field quoted).</summary>
+    public static void WriteFile(string path, long count)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.Write(string.Join(",", Header.Select(Quote)));
+        writer.Write('\n');
+        for (long i = 1; i <= count; i++)
+        {
+            writer.Write(string.Join(",", Values(i).Select(Quote)));
+            writer.Write('\n');
+        }
     }
 
     public static PSObject Row(long i)
@@ -46,14 +75,7 @@ internal static class CsvShapedRows
         return rows;
     }
 
-    /// <summary>Rows made one at a time as the pipeline asks for them: nothing of the input is ever held whole.</summary>
-    public static IEnumerable<PSObject> Stream(long count)
-    {
-        for (long i = 1; i <= count; i++)
-        {
-            yield return Row(i);
-        }
-    }
+    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
 }
 
 /// <summary>Answers every request after a fixed delay (the loopback server honours SandboxResponse.Delay).</summary>

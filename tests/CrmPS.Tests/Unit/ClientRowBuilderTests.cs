@@ -118,6 +118,34 @@ public sealed class ClientRowBuilderTests
         Assert.Equal("a, b, c", row.Tags);
     }
 
+    [Theory]
+    [InlineData(" vip ", "vip")]
+    [InlineData("", "")]
+    [InlineData("vip, ,VIP,gold", "vip, gold")]
+    public void A_rows_tags_are_trimmed_and_deduplicated_one_tag_or_several(string given, string sent)
+    {
+        var row = Build(Fixed(), new Dictionary<string, object> { ["tags"] = given });
+
+        Assert.Equal(sent, row.Tags);
+    }
+
+    [Fact]
+    public void One_builder_reads_each_rows_own_custom_fields_when_the_columns_change_from_row_to_row()
+    {
+        var builder = new ClientRowBuilder(null, null);
+
+        var first = builder.Build(1, Fixed(), new Dictionary<string, object> { ["105_student_id"] = "S-1", ["tags"] = "a" }, out _);
+        var second = builder.Build(2, Fixed(), new Dictionary<string, object> { ["105_student_id"] = "S-2", ["0255"] = "Grade 5", ["notes2"] = "x" }, out _);
+        var third = builder.Build(3, Fixed(), new Dictionary<string, object> { ["Tags"] = "b" }, out _);
+
+        Assert.Equal(new[] { ("105", "105_student_id", "S-1") }, first.CustomFields.Select(f => (f.FieldId, f.Label, f.Value)));
+        Assert.Equal("a", first.Tags);
+        Assert.Equal(new[] { ("105", "105_student_id", "S-2"), ("255", "0255_", "Grade 5") }, second.CustomFields.Select(f => (f.FieldId, f.Label, f.Value)));
+        Assert.Null(second.Tags);
+        Assert.Empty(third.CustomFields);
+        Assert.Equal("b", third.Tags);
+    }
+
     [Fact]
     public void A_custom_field_parameter_key_that_is_not_a_field_number_is_refused()
     {

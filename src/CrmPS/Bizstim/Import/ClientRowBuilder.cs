@@ -20,9 +20,13 @@ namespace CrmPS.Bizstim
 
         private static readonly CustomFieldValue[] NoCustomFields = new CustomFieldValue[0];
 
+        /// <summary>Beyond this many distinct column names the classification is no longer remembered (rows of ever new keys).</summary>
+        private const int MaxRememberedColumns = 1024;
+
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
         private readonly DateReader _dates;
+        private readonly Dictionary<string, ExtraColumn> _extraColumns = new Dictionary<string, ExtraColumn>(StringComparer.Ordinal);
 
         public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags, DateReader dates = null)
         {
@@ -82,12 +86,13 @@ namespace CrmPS.Bizstim
             {
                 foreach (var property in extraProperties)
                 {
-                    if (ClientColumns.IsCustomField(property.Key, out string fieldId))
+                    ExtraColumn column = Classify(property.Key);
+                    if (column.FieldId != null)
                     {
                         customFields = customFields ?? new List<CustomFieldValue>();
-                        customFields.Add(new CustomFieldValue(fieldId, ClientColumns.CustomFieldLabel(property.Key), ValueText.Of(property.Value)));
+                        customFields.Add(new CustomFieldValue(column.FieldId, column.Label, ValueText.Of(property.Value)));
                     }
-                    else if (ClientColumns.IsTags(property.Key))
+                    else if (column.IsTags)
                     {
                         rowTags = ValueText.Of(property.Value);
                     }
@@ -133,6 +138,42 @@ namespace CrmPS.Bizstim
             string shown = string.Join(", ", items.Take(3).Select(v => "'" + Shorten(v) + "'")) + (items.Count > 3 ? ", ..." : string.Empty);
             problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is a list of {items.Count} values ({shown}), not one value: give one.");
             return string.Empty;
+        }
+
+        /// <summary>What a row's extra column is: worked out once per column name, not once per row (the custom-field test is a regular expression).</summary>
+        private ExtraColumn Classify(string name)
+        {
+            if (name != null && _extraColumns.TryGetValue(name, out ExtraColumn known))
+            {
+                return known;
+            }
+
+            var column = ClientColumns.IsCustomField(name, out string fieldId)
+                ? new ExtraColumn(fieldId, ClientColumns.CustomFieldLabel(name), false)
+                : new ExtraColumn(null, null, ClientColumns.IsTags(name));
+            if (name != null && _extraColumns.Count < MaxRememberedColumns)
+            {
+                _extraColumns[name] = column;
+            }
+
+            return column;
+        }
+
+        private sealed class ExtraColumn
+        {
+            public ExtraColumn(string fieldId, string label, bool isTags)
+            {
+                FieldId = fieldId;
+                Label = label;
+                IsTags = isTags;
+            }
+
+            /// <summary>The custom field's number; null when the column is no custom field.</summary>
+            public string FieldId { get; }
+
+            public string Label { get; }
+
+            public bool IsTags { get; }
         }
 
         /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>
@@ -251,6 +292,12 @@ namespace CrmPS.Bizstim
             if (rowTags == null && _tagDefaults.Length == 0)
             {
                 return null;
+            }
+
+            if (_tagDefaults.Length == 0 && rowTags.IndexOf(',') < 0)
+            {
+                // One tag or none: what the general path below makes of it, without splitting and joining per row.
+                return rowTags.Trim();
             }
 
             var tags = SplitTags(new[] { rowTags }).Concat(_tagDefaults).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
