@@ -13,19 +13,13 @@ namespace CrmPS.Tests.Bizstim;
 public sealed class ImportFromFileTests : BizstimTestBase, IDisposable
 {
     private const string Header = "first name,last name,address 1,city,state,country,e-mail,DOB,status,105_student_id,tags";
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"crmps-path-{Guid.NewGuid():N}")).FullName;
+    private readonly TempFolder _folder = new("crmps-path");
 
     public ImportFromFileTests(BizstimServerFixture server) : base(server)
     {
     }
 
-    private string Write(string name, string text, Encoding encoding = null)
-    {
-        string path = Path.Combine(_folder, name);
-        encoding ??= new UTF8Encoding(false);
-        File.WriteAllBytes(path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
-        return path;
-    }
+    private string Write(string name, string text, Encoding encoding = null) => _folder.Write(name, text, encoding);
 
     private static string Row(string first, string last, string extra = "") =>
         $"{first},{last},1 Main St,Milton,Ontario,Canada,{first.ToLowerInvariant()}@example.com,1980-01-02,active,S-{first},{extra}";
@@ -38,7 +32,7 @@ public sealed class ImportFromFileTests : BizstimTestBase, IDisposable
         Write("leads-2.csv", string.Join("\r\n", Header, Row("Cy", "Fox"), ""), new UTF8Encoding(true));
         Write("other.csv", string.Join("\n", Header, Row("Dee", "Nope")));
 
-        var run = Ps.Run("Import-BizstimClient -Path (Join-Path $folder 'leads-*.csv')", ("folder", _folder));
+        var run = Ps.Run("Import-BizstimClient -Path (Join-Path $folder 'leads-*.csv')", ("folder", _folder.Path));
 
         Assert.Empty(run.Errors);
         Assert.Equal(new long[] { 1, 2, 3 }, run.Objects<ImportResult>().Select(r => r.Row));
@@ -107,7 +101,7 @@ public sealed class ImportFromFileTests : BizstimTestBase, IDisposable
         string good = Write("good.csv", string.Join("\n", Header, Row("Ann", "Lee")));
 
         var run = Ps.Run("Import-BizstimClient -LiteralPath $empty, (Join-Path $folder 'missing.csv'), $good -ErrorAction SilentlyContinue -ErrorVariable bad; $bad",
-            ("empty", empty), ("good", good), ("folder", _folder));
+            ("empty", empty), ("good", good), ("folder", _folder.Path));
 
         var result = Assert.Single(run.Objects<ImportResult>());
         Assert.Equal(ImportStatus.Imported, result.Status);
@@ -122,7 +116,7 @@ public sealed class ImportFromFileTests : BizstimTestBase, IDisposable
     {
         Connect();
 
-        var run = Ps.Run("Import-BizstimClient -Path (Join-Path $folder 'nothing-*.csv')", ("folder", _folder));
+        var run = Ps.Run("Import-BizstimClient -Path (Join-Path $folder 'nothing-*.csv')", ("folder", _folder.Path));
 
         var error = Assert.Single(run.Errors);
         Assert.StartsWith("BizstimCsvFileNotFound", error.FullyQualifiedErrorId);
@@ -197,7 +191,7 @@ public sealed class ImportFromFileTests : BizstimTestBase, IDisposable
     public new void Dispose()
     {
         base.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     private List<JsonElement> ImportBodies() =>

@@ -13,18 +13,13 @@ namespace CrmPS.Tests.Bizstim;
 public sealed class RealCsvFileTests : BizstimTestBase, IDisposable
 {
     private const string Header = "first name,last name,address 1,city,state,zipcode,country,e-mail,DOB,status,105_student_id,tags";
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"crmps-csv-{Guid.NewGuid():N}")).FullName;
+    private readonly TempFolder _folder = new("crmps-csv");
 
     public RealCsvFileTests(BizstimServerFixture server) : base(server)
     {
     }
 
-    private string WriteFile(string name, string text, bool byteOrderMark)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text, new UTF8Encoding(byteOrderMark));
-        return path;
-    }
+    private string WriteFile(string name, string text, bool byteOrderMark) => _folder.Write(name, text, new UTF8Encoding(byteOrderMark));
 
     [Theory]
     [InlineData(true, "\r\n")]
@@ -106,7 +101,7 @@ public sealed class RealCsvFileTests : BizstimTestBase, IDisposable
             Header,
             "Ann,Lee,1 Main St,Milton,Ontario,L7D 5S2,Canada,ann@example.com,1980-01-02,active,,",
             "Bo,Ray,2 Main St,Milton,Ontario,L7D 5S2,Canada,bo@example.com,1980-01-02,pending,,"), byteOrderMark: false);
-        string results = Path.Combine(_folder, "results.csv");
+        string results = _folder["results.csv"];
 
         var run = Ps.Run(@"
             $r = Import-Csv -LiteralPath $source | Import-BizstimClient -ErrorAction SilentlyContinue
@@ -130,7 +125,7 @@ public sealed class RealCsvFileTests : BizstimTestBase, IDisposable
     {
         Connect();
         Sandbox.SeedClients(3);
-        string path = Path.Combine(_folder, "export.csv");
+        string path = _folder["export.csv"];
 
         var run = Ps.Run("Get-BizstimClient | Export-Csv -LiteralPath $path -NoTypeInformation; Import-Csv -LiteralPath $path", ("path", path));
 
@@ -145,7 +140,7 @@ public sealed class RealCsvFileTests : BizstimTestBase, IDisposable
     public new void Dispose()
     {
         base.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     private JsonElement LastImportBody()

@@ -1,18 +1,14 @@
 using System.Text;
 using CrmPS.Core;
+using CrmPS.Tests.Infrastructure;
 
 namespace CrmPS.Tests.Unit;
 
 public sealed class CsvFileReaderTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"crmps-reader-{Guid.NewGuid():N}")).FullName;
+    private readonly TempFolder _folder = new("crmps-reader");
 
-    private string Write(string text, Encoding encoding)
-    {
-        string path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllBytes(path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
-        return path;
-    }
+    private string Write(string text, Encoding encoding) => _folder.Write(Guid.NewGuid().ToString("N") + ".csv", text, encoding);
 
     private static List<CsvFileRecord> ReadAll(string path, char delimiter = ',', Encoding encoding = null, List<string> header = null)
     {
@@ -89,5 +85,5 @@ public sealed class CsvFileReaderTests : IDisposable
         Assert.Empty(ReadAll(path));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }
