@@ -28,6 +28,7 @@ namespace CrmPS.Bizstim
         private ExistingClientIndex _existing;
         private ClientRowReader _rowReader;
         private IReadOnlyDictionary<string, string> _columnMap;
+        private readonly UnusedColumnLog _unusedFileColumns = new UnusedColumnLog();
         private long _rowNumber;
 
         /// <summary>
@@ -276,8 +277,6 @@ namespace CrmPS.Bizstim
 
             WriteProgress(new ProgressRecord(MainProgressId, "Import-BizstimClient", "Done") { RecordType = ProgressRecordType.Completed });
         }
-
-        private readonly UnusedColumnLog _unusedFileColumns = new UnusedColumnLog();
 
         private void WarnUnusedColumns(IReadOnlyList<string> unused, string where)
         {
