@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -16,7 +17,7 @@ namespace CrmPS.Core
     {
         private readonly HashSet<string> _bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, bool> _readOtherwise;
-        private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly UnusedColumnLog _reported = new UnusedColumnLog();
         private readonly List<string> _lastShape = new List<string>();
 
         /// <param name="cmdletType">The cmdlet whose by-property-name parameters (and their aliases) bind columns.</param>
@@ -56,17 +57,7 @@ namespace CrmPS.Core
                 return null;
             }
 
-            List<string> fresh = null;
-            foreach (string name in _lastShape)
-            {
-                if (!_bound.Contains(name) && (_readOtherwise == null || !_readOtherwise(name)) && _reported.Add(name))
-                {
-                    fresh = fresh ?? new List<string>();
-                    fresh.Add(name);
-                }
-            }
-
-            return fresh;
+            return _reported.TakeNew(_lastShape.Where(name => !_bound.Contains(name) && (_readOtherwise == null || !_readOtherwise(name))));
         }
 
         /// <summary>The warning text for <paramref name="unused"/>.</summary>

@@ -27,8 +27,6 @@ namespace CrmPS.Bizstim
         private ImportCheckpoint _checkpoint;
         private ExistingClientIndex _existing;
         private ClientRowReader _rowReader;
-        private IReadOnlyDictionary<string, string> _columnMap;
-        private readonly UnusedColumnLog _unusedFileColumns = new UnusedColumnLog();
         private long _rowNumber;
 
         /// <summary>
@@ -161,16 +159,17 @@ namespace CrmPS.Bizstim
                 ThrowTerminatingError(new ErrorRecord(ex, "BizstimCustomFieldInvalid", ErrorCategory.InvalidArgument, CustomField));
             }
 
+            IReadOnlyDictionary<string, string> columnMap = null;
             try
             {
-                _columnMap = ClientColumnMap.ReadColumnMap(ColumnMap);
+                columnMap = ClientColumnMap.ReadColumnMap(ColumnMap);
             }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "BizstimColumnMapInvalid", ErrorCategory.InvalidArgument, ColumnMap));
             }
 
-            _rowReader = new ClientRowReader(_columnMap);
+            _rowReader = new ClientRowReader(columnMap);
 
             if (CheckpointPath != null)
             {
@@ -310,8 +309,8 @@ namespace CrmPS.Bizstim
                         continue;
                     }
 
-                    ClientColumnMap map = ClientColumnMap.Resolve(reader.Header, _columnMap);
-                    WarnUnusedColumns(_unusedFileColumns.TakeNew(map.Unused), $"in {System.IO.Path.GetFileName(file)}");
+                    ClientColumnMap map = _rowReader.ResolveHeader(reader.Header);
+                    WarnUnusedColumns(_rowReader.NewUnusedColumns, $"in {System.IO.Path.GetFileName(file)}");
 
                     foreach (CsvFileRecord record in reader.Records())
                     {

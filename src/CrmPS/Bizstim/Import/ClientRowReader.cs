@@ -24,28 +24,6 @@ namespace CrmPS.Bizstim
         public string Text(int field) => ValueText.Of(FixedValues[field]);
     }
 
-    /// <summary>The input columns no field takes, each reported once per import.</summary>
-    internal sealed class UnusedColumnLog
-    {
-        private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>The names not reported before, now counted as reported; null when there are none.</summary>
-        public IReadOnlyList<string> TakeNew(IEnumerable<string> unused)
-        {
-            List<string> fresh = null;
-            foreach (string name in unused)
-            {
-                if (_reported.Add(name))
-                {
-                    fresh = fresh ?? new List<string>();
-                    fresh.Add(name);
-                }
-            }
-
-            return fresh;
-        }
-    }
-
     /// <summary>
     /// Reads pipeline rows (Import-Csv rows and other PSCustomObjects, hashtables, .NET objects such as
     /// Get-BizstimClient's) into client fields. The rows' column names are matched to fields once per
@@ -88,6 +66,14 @@ namespace CrmPS.Bizstim
             }
 
             return Project(_map, _values);
+        }
+
+        /// <summary>Matches a file's header to the fields, as <see cref="Read"/> does a row's; sets <see cref="NewUnusedColumns"/>.</summary>
+        public ClientColumnMap ResolveHeader(IReadOnlyList<string> header)
+        {
+            ClientColumnMap map = ClientColumnMap.Resolve(header, _columnMap);
+            NewUnusedColumns = _unused.TakeNew(map.Unused);
+            return map;
         }
 
         /// <summary>The fields of a record read from a file whose header <paramref name="map"/> resolved.</summary>
