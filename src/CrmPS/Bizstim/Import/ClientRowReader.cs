@@ -32,12 +32,10 @@ namespace CrmPS.Bizstim
     /// </summary>
     internal sealed class ClientRowReader
     {
-        private readonly List<string> _names = new List<string>();
-        private readonly List<object> _values = new List<object>();
+        private readonly RowCells _cells = new RowCells();
         private readonly IReadOnlyDictionary<string, string> _columnMap;
         private readonly UnusedColumnLog _unused = new UnusedColumnLog();
         private ClientColumnMap _map;
-        private bool? _ownPropertiesAreAll;
 
         /// <param name="columnMap">-ColumnMap, checked by <see cref="ClientColumnMap.ReadColumnMap"/>; null for none.</param>
         public ClientRowReader(IReadOnlyDictionary<string, string> columnMap = null)
@@ -50,12 +48,10 @@ namespace CrmPS.Bizstim
 
         public ClientRowValues Read(object input)
         {
-            _names.Clear();
-            _values.Clear();
-            bool isRow = Collect(input);
-            if (_map == null || !_map.Fits(_names))
+            bool isRow = _cells.Read(input);
+            if (_map == null || !_map.Fits(_cells.Names))
             {
-                _map = ClientColumnMap.Resolve(_names, _columnMap);
+                _map = ClientColumnMap.Resolve(_cells.Names, _columnMap);
 
                 // A typed object (a client from Get-BizstimClient) carries read-only fields by design: only rows are reported.
                 NewUnusedColumns = isRow ? _unused.TakeNew(_map.Unused) : null;
@@ -65,7 +61,7 @@ namespace CrmPS.Bizstim
                 NewUnusedColumns = null;
             }
 
-            return Project(_map, _values);
+            return Project(_map, _cells.Values);
         }
 
         /// <summary>Matches a file's header to the fields, as <see cref="Read"/> does a row's; sets <see cref="NewUnusedColumns"/>.</summary>
@@ -97,74 +93,6 @@ namespace CrmPS.Bizstim
             }
 
             return new ClientRowValues(fixedValues, extras);
-        }
-
-        /// <summary>Reads the row's column names and values; true when it is a row (PSCustomObject or hashtable), not a typed object.</summary>
-        private bool Collect(object input)
-        {
-            object baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
-            if (baseObject is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    _names.Add(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture));
-                    _values.Add(entry.Value);
-                }
-
-                return true;
-            }
-
-            PSObject row = input as PSObject ?? PSObject.AsPSObject(input);
-            IEnumerable<PSPropertyInfo> properties = row.Properties;
-            if (_ownPropertiesAreAll != false)
-            {
-                List<PSPropertyInfo> own = OwnProperties.TryRead(row);
-                if (own != null)
-                {
-                    // Checked once per pipeline: type data could add properties the fast path does not see.
-                    _ownPropertiesAreAll = _ownPropertiesAreAll ?? SameNames(own, row.Properties);
-                    if (_ownPropertiesAreAll == true)
-                    {
-                        properties = own;
-                    }
-                }
-            }
-
-            foreach (PSPropertyInfo property in properties)
-            {
-                _names.Add(property.Name);
-                _values.Add(SafeValue(property));
-            }
-
-            return baseObject is PSCustomObject;
-        }
-
-        private static bool SameNames(List<PSPropertyInfo> own, IEnumerable<PSPropertyInfo> all)
-        {
-            int i = 0;
-            foreach (PSPropertyInfo property in all)
-            {
-                if (i >= own.Count || !string.Equals(own[i].Name, property.Name, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-
-            return i == own.Count;
-        }
-
-        private static object SafeValue(PSPropertyInfo property)
-        {
-            try
-            {
-                return property.Value;
-            }
-            catch (GetValueException)
-            {
-                return null;
-            }
         }
     }
 }
