@@ -43,6 +43,27 @@ Describe 'Customer Database App chains in the sandbox' {
         $note.CustomerId | Should -BeNullOrEmpty
     }
 
+    It 'reads a file''s own headers with -ColumnMap, and a row without a surname is that row''s error' {
+        $file = Join-Path $TestDrive 'signups.csv'
+        Set-Content -LiteralPath $file -Encoding utf8 -Value @(
+            'Given,Family,E-mail Address'
+            'Zoe,Quinn,zoe.quinn@example.com'
+            'Yan,,yan@example.com'
+            'Xia,Wu,xia.wu@example.com'
+        )
+        $customers = @(Import-Csv -LiteralPath $file |
+            New-CdbCustomer -ColumnMap @{ Given = 'Forename'; Family = 'Surname'; 'E-mail Address' = 'Email' } -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $customers.Forename | Should -Be @('Zoe', 'Xia')
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Be 'Row 2: The customer was not sent: Surname is required and is empty.'
+    }
+
+    It 'shows the row set and the field set in the syntax' {
+        $sets = (Get-Command New-CdbCustomer).ParameterSets
+        ($sets | Where-Object IsDefault).Name | Should -Be 'Fields'
+        ($sets | Where-Object Name -EQ 'InputObject').Parameters.Name | Should -Contain 'ColumnMap'
+    }
+
     It 'refuses an event that ends before it starts, before sending it' {
         $customer = New-CdbCustomer -Forename Bo -Surname Ray -Email bo@example.com
         { $customer | New-CdbEvent -Name 'Backwards' -Start '2026-03-02 10:00' -End '2026-03-02 09:00' -ErrorAction Stop } |

@@ -64,10 +64,10 @@ namespace CrmPS.Cdb
             }
         }
 
-        /// <summary>Writes one error for input that cannot be sent, naming every problem; the pipeline goes on.</summary>
-        internal void WriteInvalid(string errorId, string what, List<string> problems, object errorTarget)
+        /// <summary>Writes one error for input that cannot be sent, naming the row (when it came from one) and every problem; the pipeline goes on.</summary>
+        internal void WriteInvalid(string errorId, string what, List<string> problems, object errorTarget, long? row = null)
         {
-            string message = $"The {what} was not sent: {string.Join(" ", problems)}";
+            string message = (row.HasValue ? $"Row {row.Value}: " : string.Empty) + $"The {what} was not sent: {string.Join(" ", problems)}";
             WriteError(new ErrorRecord(new InvalidDataException(message), errorId, ErrorCategory.InvalidData, errorTarget));
         }
     }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
 
 namespace CrmPS.Cdb
 {
-    /// <summary>The custom fields New-CdbCustomer and New-CdbPipeline send: -CustomField for every input, plus the row's own f-... columns.</summary>
+    /// <summary>The custom fields New-CdbCustomer and New-CdbPipeline send: -CustomField for every input, plus the input's own f-... columns.</summary>
     public abstract class CdbCustomFieldCmdlet : CdbCmdlet
     {
         private OrderedDictionary _customFields;
@@ -14,10 +15,6 @@ namespace CrmPS.Cdb
         [Parameter]
         [ValidateNotNull]
         public IDictionary CustomField { get; set; }
-
-        /// <summary>The whole input row: columns named like a custom-field id (f-...) are read from it.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject InputObject { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -31,7 +28,10 @@ namespace CrmPS.Cdb
             }
         }
 
-        /// <summary>The custom fields of the current input row merged with -CustomField.</summary>
-        internal OrderedDictionary RowCustomFields() => CdbCustomFields.Merge(InputObject, _customFields);
+        /// <summary>The custom fields of an input object (its f-... properties) merged with -CustomField.</summary>
+        internal OrderedDictionary CustomFieldsOf(PSObject input) => CdbCustomFields.Merge(input, _customFields);
+
+        /// <summary>A row's custom-field columns (field id, value) merged with -CustomField.</summary>
+        internal OrderedDictionary CustomFieldsOf(IEnumerable<KeyValuePair<string, object>> columns) => CdbCustomFields.Merge(columns, _customFields);
     }
 }

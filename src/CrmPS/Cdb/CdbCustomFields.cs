@@ -45,10 +45,13 @@ namespace CrmPS.Cdb
         }
 
         /// <summary>The input object's custom-field properties, then -CustomField over them; empty values are left out.</summary>
-        public static OrderedDictionary Merge(PSObject row, OrderedDictionary fromParameter)
+        public static OrderedDictionary Merge(PSObject row, OrderedDictionary fromParameter) => Merge(FieldProperties(row), fromParameter);
+
+        /// <summary>The row's custom-field columns (field id, value), then -CustomField over them; empty values are left out.</summary>
+        public static OrderedDictionary Merge(IEnumerable<KeyValuePair<string, object>> columns, OrderedDictionary fromParameter)
         {
             var merged = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-            foreach (KeyValuePair<string, object> property in FieldProperties(row))
+            foreach (KeyValuePair<string, object> property in columns)
             {
                 merged[property.Key] = ValueText.Of(property.Value);
             }

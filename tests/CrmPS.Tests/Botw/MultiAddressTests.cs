@@ -79,7 +79,7 @@ public sealed class BotwListValueTests : BotwTestBase
 
         var error = Assert.Single(run.Errors);
         Assert.Equal("BotwContactInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Equal("The contact was not sent: FirstName is a list of 2 values ('Ann', 'Anne'), not one value: give one.", error.Exception.Message);
+        Assert.Equal("Row 1: The contact was not sent: FirstName is a list of 2 values ('Ann', 'Anne'), not one value: give one.", error.Exception.Message);
         Assert.Same(row, error.TargetObject);
         Assert.Empty(Requests);
     }

@@ -1,69 +1,127 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
-    [Cmdlet(VerbsCommunications.Send, "BizstimInquiry", DefaultParameterSetName = AdminSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "BizstimInquiry", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(InquiryResult))]
     public sealed class SendBizstimInquiryCommand : BizstimCmdlet
     {
-        private const string AdminSet = "NotifyAdmin";
-        private const string StaffSet = "NotifyStaff";
-        private const string EmailSet = "NotifyEmail";
+        private const string FieldsSet = "Fields";
+        private const string RowSet = "InputObject";
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("first name", "first_name", "GivenName")]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string FirstName { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("last name", "last_name", "Surname")]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string LastName { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string City { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("Province")]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string State { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string Country { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("e-mail", "EmailAddress")]
         [AddressList]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string Email { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("Comments", "Inquiry")]
         [ValidateNotNullOrEmpty]
+        [FromRow]
         public string Message { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [Alias("p_phone", "primary phone", "PrimaryPhone")]
+        [FromRow]
         public string Phone { get; set; }
+
+        /// <summary>A row (Import-Csv, a hashtable, another cmdlet's object): its columns fill the fields not given as parameters.</summary>
+        [Parameter(ParameterSetName = RowSet, Mandatory = true, ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Input column to field, for columns whose names the cmdlet does not know.</summary>
+        [Parameter(ParameterSetName = RowSet)]
+        [ValidateNotNull]
+        public IDictionary ColumnMap { get; set; }
 
         [Parameter]
         public SwitchParameter SaveAsProspect { get; set; }
 
-        [Parameter(ParameterSetName = StaffSet, Mandatory = true)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidatePathSegment]
         public string NotifyStaff { get; set; }
 
-        [Parameter(ParameterSetName = EmailSet, Mandatory = true)]
+        [Parameter]
         [ValidateInquiryEmail]
         public string NotifyEmail { get; set; }
 
+        private RowFields _rowFields;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (NotifyStaff != null && NotifyEmail != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("An inquiry tells one recipient: give -NotifyStaff or -NotifyEmail, not both (neither tells the Bizstim admin)."),
+                    "BizstimInquiryRecipientConflict",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            if (ParameterSetName == RowSet)
+            {
+                try
+                {
+                    _rowFields = new RowFields(this, ColumnMap);
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "BizstimColumnMapInvalid", ErrorCategory.InvalidArgument, ColumnMap));
+                }
+            }
+        }
+
         protected override void ProcessRecord()
         {
+            if (_rowFields != null && !ReadRow())
+            {
+                return;
+            }
+
             string[] addresses = CellValues.Addresses(new[] { Email });
             if (addresses.Length > 1)
             {
@@ -84,13 +142,13 @@ namespace CrmPS.Bizstim
                 SaveAsProspect = SaveAsProspect,
             };
             string recipient = "the Bizstim admin";
-            if (ParameterSetName == StaffSet)
+            if (NotifyStaff != null)
             {
                 inquiry.Recipient = InquiryRecipient.Staff;
                 inquiry.RecipientValue = NotifyStaff;
                 recipient = $"staff user {NotifyStaff}";
             }
-            else if (ParameterSetName == EmailSet)
+            else if (NotifyEmail != null)
             {
                 inquiry.Recipient = InquiryRecipient.Email;
                 inquiry.RecipientValue = NotifyEmail;
@@ -112,6 +170,34 @@ namespace CrmPS.Bizstim
             {
                 WriteError(ex.ToErrorRecord(Target()));
             }
+        }
+
+        /// <summary>Reads the piped row into the fields; false (with the row's error written) when a field cannot be read or a required one is empty.</summary>
+        private bool ReadRow()
+        {
+            List<string> problems = _rowFields.Read(InputObject);
+            if (_rowFields.NewUnusedColumns != null)
+            {
+                WriteWarning(RowFields.UnusedWarning("Send-BizstimInquiry", _rowFields.NewUnusedColumns, string.Empty));
+            }
+
+            var required = new[] { (nameof(FirstName), FirstName), (nameof(LastName), LastName), (nameof(City), City), (nameof(State), State), (nameof(Country), Country), (nameof(Email), Email), (nameof(Message), Message) };
+            foreach ((string field, string value) in required)
+            {
+                if (string.IsNullOrWhiteSpace(value) && !problems.Any(p => p.StartsWith(field + " ", StringComparison.Ordinal)))
+                {
+                    problems.Add($"{field} is required and is empty.");
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                return true;
+            }
+
+            string message = $"Row {_rowFields.RowNumber}: The inquiry was not sent: {string.Join(" ", problems)}";
+            WriteError(new ErrorRecord(new System.IO.InvalidDataException(message), "BizstimInquiryInvalid", ErrorCategory.InvalidData, InputObject));
+            return false;
         }
 
         private PSObject Target()

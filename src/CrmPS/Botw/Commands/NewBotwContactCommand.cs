@@ -8,32 +8,22 @@ namespace CrmPS.Botw
     [OutputType(typeof(ContactResult), typeof(Contact))]
     public sealed class NewBotwContactCommand : BotwContactWriteCmdlet
     {
-        private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewBotwContactCommand));
-        private readonly ListCells _listCells = new ListCells(typeof(NewBotwContactCommand));
-
         /// <summary>Looks the contact up by e-mail (by phone when it has none) first, and sends nothing when it is there.</summary>
         [Parameter]
         public SwitchParameter SkipExisting { get; set; }
 
         protected override void ProcessRecord()
         {
-            var unused = _unusedColumns.TakeNew(InputObject);
-            if (unused != null)
+            if (!ReadRow("New-BotwContact"))
             {
-                WriteWarning(UnusedColumns.Warning("New-BotwContact", unused, string.Empty));
+                return;
             }
 
             ContactFields fields = BoundFields(id: null);
             object target = InputObject ?? (object)ResultFor(fields, ContactOutcome.Created, 0, null);
-            System.Collections.Generic.List<string> lists = _listCells.Problems(InputObject);
-            if (lists.Count > 0)
-            {
-                WriteInvalid("The contact was not sent: " + string.Join(" ", lists), target);
-                return;
-            }
             if (!fields.HasEmailOrPhone)
             {
-                WriteInvalid("The contact was not sent: Email or Phone is required, and both are empty.", target);
+                WriteInvalid(RowLabel + "The contact was not sent: Email or Phone is required, and both are empty.", target);
                 return;
             }
 

@@ -8,24 +8,30 @@ namespace CrmPS.Botw
     public sealed class SetBotwContactCommand : BotwContactWriteCmdlet
     {
         /// <summary>The contact to update; when BOTW has no contact with this id it creates one. Without it, the contact is looked up by e-mail or phone.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0)]
         [Alias("ContactId", "contact_id")]
         [ValidateRange(1, int.MaxValue)]
+        [FromRow]
         public int Id { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (!ReadRow("Set-BotwContact"))
+            {
+                return;
+            }
+
             ContactFields fields = BoundFields(Id > 0 ? Id : (int?)null);
             object target = InputObject ?? (object)ResultFor(fields, ContactOutcome.Updated, 0, null);
             if (!fields.Id.HasValue && !fields.HasEmailOrPhone)
             {
-                WriteInvalid("The contact was not sent: give -Id, or an Email or Phone to match or create the contact by.", target);
+                WriteInvalid(RowLabel + "The contact was not sent: give -Id, or an Email or Phone to match or create the contact by.", target);
                 return;
             }
 
             if (fields.FirstName == null && fields.LastName == null && !fields.HasEmailOrPhone)
             {
-                WriteInvalid($"The contact was not sent: nothing to set on contact {Id}; give FirstName, LastName, Email or Phone.", target);
+                WriteInvalid($"{RowLabel}The contact was not sent: nothing to set on contact {Id}; give FirstName, LastName, Email or Phone.", target);
                 return;
             }
 

@@ -8,32 +8,51 @@ using CrmPS.Core;
 
 namespace CrmPS.Cdb
 {
-    [Cmdlet(VerbsCommon.New, "CdbCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "CdbCustomer", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Customer))]
     public sealed class NewCdbCustomerCommand : CdbCustomFieldCmdlet
     {
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        private const string FieldsSet = "Fields";
+        private const string RowSet = "InputObject";
+
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("first name", "FirstName", "first_name", "GivenName")]
         [AllowEmptyString]
+        [FromRow]
         public string Forename { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("last name", "LastName", "last_name", "FamilyName")]
         [AllowEmptyString]
+        [FromRow]
         public string Surname { get; set; }
 
         /// <summary>One or more addresses; a value holding several separated by ',' or ';' is split.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = FieldsSet, Mandatory = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("e-mail", "EmailAddress", "e-mail address", "mail")]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [FromRow]
         public string[] Email { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [Alias("Mobile", "mobile phone", "MobilePhone", "primary phone", "PrimaryPhone", "p_phone", "Telephone", "PhoneNumber")]
+        [FromRow]
         public string[] Phone { get; set; }
 
-        private readonly UnusedColumns _unusedColumns = new UnusedColumns(typeof(NewCdbCustomerCommand), CdbCustomFields.IsFieldId);
+        /// <summary>A row (Import-Csv, a hashtable, another cmdlet's object): its columns fill the fields not given as parameters.</summary>
+        [Parameter(ParameterSetName = RowSet, Mandatory = true, ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Input column to field (or custom-field id), for columns whose names the cmdlet does not know.</summary>
+        [Parameter(ParameterSetName = RowSet)]
+        [ValidateNotNull]
+        public IDictionary ColumnMap { get; set; }
+
+        private RowFields _rowFields;
 
         /// <summary>A local record of the customers created (hashes only), so the same row is not created twice by a later run.</summary>
         [Parameter]
@@ -49,6 +68,18 @@ namespace CrmPS.Cdb
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            if (ParameterSetName == RowSet)
+            {
+                try
+                {
+                    _rowFields = new RowFields(this, ColumnMap, CdbCustomFields.IsFieldId, ", or a custom-field id (f-<guid>)");
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "CdbColumnMapInvalid", ErrorCategory.InvalidArgument, ColumnMap));
+                }
+            }
+
             if (ResendUnconfirmed && LedgerPath == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
@@ -75,10 +106,14 @@ namespace CrmPS.Cdb
 
         protected override void ProcessRecord()
         {
-            IReadOnlyList<string> unused = _unusedColumns.TakeNew(InputObject);
-            if (unused != null)
+            List<string> problems = new List<string>();
+            if (_rowFields != null)
             {
-                WriteWarning(UnusedColumns.Warning("New-CdbCustomer", unused, "; custom fields are columns named by the field's id, f-<guid>"));
+                problems = _rowFields.Read(InputObject);
+                if (_rowFields.NewUnusedColumns != null)
+                {
+                    WriteWarning(RowFields.UnusedWarning("New-CdbCustomer", _rowFields.NewUnusedColumns, "; custom fields are columns named by the field's id, f-<guid>"));
+                }
             }
 
             var customer = new Customer
@@ -87,13 +122,13 @@ namespace CrmPS.Cdb
                 Surname = Surname?.Trim() ?? string.Empty,
                 Email = CellValues.Addresses(Email),
                 Phone = CellValues.PhoneNumbers(Phone),
-                CustomFields = RowCustomFields(),
+                CustomFields = _rowFields != null ? CustomFieldsOf(_rowFields.Extras) : CustomFieldsOf((PSObject)null),
             };
             object target = InputObject ?? (object)customer;
-            List<string> problems = Problems(customer);
+            problems.AddRange(Problems(customer, problems));
             if (problems.Count > 0)
             {
-                WriteInvalid("CdbCustomerInvalid", "customer", problems, target);
+                WriteInvalid("CdbCustomerInvalid", "customer", problems, target, _rowFields?.RowNumber);
                 return;
             }
 
@@ -158,23 +193,21 @@ namespace CrmPS.Cdb
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
         }
 
-        private static List<string> Problems(Customer customer)
+        /// <summary>What the customer lacks; a field already named in <paramref name="unreadable"/> is not named again as empty.</summary>
+        private static List<string> Problems(Customer customer, List<string> unreadable)
         {
             var problems = new List<string>();
-            if (customer.Forename.Length == 0)
+            void Required(string field, bool empty)
             {
-                problems.Add("Forename is required and is empty.");
+                if (empty && !unreadable.Any(p => p.StartsWith(field + " ", StringComparison.Ordinal)))
+                {
+                    problems.Add($"{field} is required and is empty.");
+                }
             }
 
-            if (customer.Surname.Length == 0)
-            {
-                problems.Add("Surname is required and is empty.");
-            }
-
-            if (customer.Email.Length == 0)
-            {
-                problems.Add("Email is required and is empty.");
-            }
+            Required(nameof(Customer.Forename), customer.Forename.Length == 0);
+            Required(nameof(Customer.Surname), customer.Surname.Length == 0);
+            Required(nameof(Customer.Email), customer.Email.Length == 0);
 
             problems.AddRange(customer.Email.Where(a => !LooksLikeAddress(a)).Select(a => $"Email '{a}' is not an e-mail address."));
             return problems;

@@ -36,6 +36,10 @@ namespace CrmPS.Cdb
         [ValidateRange(1, int.MaxValue)]
         public int UserId { get; set; }
 
+        /// <summary>The whole input object: its properties named like a custom-field id (f-...) are sent as custom fields.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             var pipeline = new Pipeline
@@ -45,7 +49,7 @@ namespace CrmPS.Cdb
                 PipelineTypeId = PipelineTypeId,
                 StageId = StageId > 0 ? StageId : (int?)null,
                 UserId = UserId > 0 ? UserId : (int?)null,
-                CustomFields = RowCustomFields(),
+                CustomFields = CustomFieldsOf(InputObject),
             };
             object target = InputObject ?? (object)pipeline;
             if (pipeline.Reference.Length == 0)
