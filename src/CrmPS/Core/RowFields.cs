@@ -124,40 +124,11 @@ namespace CrmPS.Core
             return problems;
         }
 
-        private Dictionary<string, string> ReadColumnMap(IDictionary columnMap, string extraHint)
-        {
-            if (columnMap == null || columnMap.Count == 0)
-            {
-                return null;
-            }
-
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in columnMap)
-            {
-                string from = ValueText.Of(entry.Key).Trim();
-                string to = ValueText.Of(entry.Value).Trim();
-                if (from.Length == 0)
-                {
-                    throw new ArgumentException("-ColumnMap has an empty column name: each key is a column of the input, such as @{ 'E-mail Address' = 'Email' }.");
-                }
-
-                if (_fieldBySpelling.TryGetValue(to, out int field))
-                {
-                    map[from] = _fields[field].Name;
-                }
-                else if (_isExtra(to))
-                {
-                    map[from] = to;
-                }
-                else
-                {
-                    throw new ArgumentException(
-                        $"-ColumnMap maps '{from}' to '{to}', which is not a field {_cmdlet.MyInvocation.MyCommand.Name} takes: use a field name ({string.Join(", ", _fields.Select(f => f.Name))}){extraHint}.");
-                }
-            }
-
-            return map;
-        }
+        private Dictionary<string, string> ReadColumnMap(IDictionary columnMap, string extraHint) =>
+            ColumnMapParameter.Read(
+                columnMap,
+                to => _fieldBySpelling.TryGetValue(to, out int field) ? _fields[field].Name : _isExtra(to) ? to : null,
+                (from, to) => $"-ColumnMap maps '{from}' to '{to}', which is not a field {_cmdlet.MyInvocation.MyCommand.Name} takes: use a field name ({string.Join(", ", _fields.Select(f => f.Name))}){extraHint}.");
 
         private Shape Resolve(IReadOnlyList<string> names)
         {

@@ -74,34 +74,11 @@ namespace CrmPS.Bizstim
         /// Checks -ColumnMap (input column to a field's name, a custom field or tags) and returns it as a
         /// case-insensitive dictionary; null when empty. Throws ArgumentException naming a bad entry.
         /// </summary>
-        public static Dictionary<string, string> ReadColumnMap(IDictionary columnMap)
-        {
-            if (columnMap == null || columnMap.Count == 0)
-            {
-                return null;
-            }
-
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in columnMap)
-            {
-                string from = ValueText.Of(entry.Key).Trim();
-                string to = ValueText.Of(entry.Value).Trim();
-                if (from.Length == 0)
-                {
-                    throw new ArgumentException("-ColumnMap has an empty column name: each key is a column of the input, such as @{ 'E-mail Address' = 'Email' }.");
-                }
-
-                if (FieldOf(to) < 0 && !ClientColumns.IsCustomField(to, out _) && !ClientColumns.IsTags(to))
-                {
-                    throw new ArgumentException(
-                        $"-ColumnMap maps '{from}' to '{to}', which is not a column Import-BizstimClient sends: use a field name ({string.Join(", ", ClientColumns.ParameterNames)}), a custom field ('105_student_id') or 'tags'.");
-                }
-
-                map[from] = to;
-            }
-
-            return map;
-        }
+        public static Dictionary<string, string> ReadColumnMap(IDictionary columnMap) =>
+            ColumnMapParameter.Read(
+                columnMap,
+                to => FieldOf(to) >= 0 || ClientColumns.IsCustomField(to, out _) || ClientColumns.IsTags(to) ? to : null,
+                (from, to) => $"-ColumnMap maps '{from}' to '{to}', which is not a column Import-BizstimClient sends: use a field name ({string.Join(", ", ClientColumns.ParameterNames)}), a custom field ('105_student_id') or 'tags'.");
 
         public static ClientColumnMap Resolve(IReadOnlyList<string> names, IReadOnlyDictionary<string, string> columnMap = null)
         {
