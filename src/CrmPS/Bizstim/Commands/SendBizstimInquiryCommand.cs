@@ -181,12 +181,22 @@ namespace CrmPS.Bizstim
                 WriteWarning(RowFields.UnusedWarning("Send-BizstimInquiry", _rowFields.NewUnusedColumns, string.Empty));
             }
 
-            var required = new[] { (nameof(FirstName), FirstName), (nameof(LastName), LastName), (nameof(City), City), (nameof(State), State), (nameof(Country), Country), (nameof(Email), Email), (nameof(Message), Message) };
-            foreach ((string field, string value) in required)
+            // Plain pairs, not tuples: System.ValueTuple is not in every .NET Framework that runs Windows PowerShell 5.1.
+            var required = new[]
             {
-                if (string.IsNullOrWhiteSpace(value) && !problems.Any(p => p.StartsWith(field + " ", StringComparison.Ordinal)))
+                new KeyValuePair<string, string>(nameof(FirstName), FirstName),
+                new KeyValuePair<string, string>(nameof(LastName), LastName),
+                new KeyValuePair<string, string>(nameof(City), City),
+                new KeyValuePair<string, string>(nameof(State), State),
+                new KeyValuePair<string, string>(nameof(Country), Country),
+                new KeyValuePair<string, string>(nameof(Email), Email),
+                new KeyValuePair<string, string>(nameof(Message), Message),
+            };
+            foreach (KeyValuePair<string, string> field in required)
+            {
+                if (string.IsNullOrWhiteSpace(field.Value) && !problems.Any(p => p.StartsWith(field.Key + " ", StringComparison.Ordinal)))
                 {
-                    problems.Add($"{field} is required and is empty.");
+                    problems.Add($"{field.Key} is required and is empty.");
                 }
             }
 
