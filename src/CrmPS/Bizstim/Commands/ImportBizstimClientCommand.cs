@@ -374,7 +374,7 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, values.Extras, out List<string> problems, source);
+            ClientRow row = _rowBuilder.Build(_rowNumber, values, out List<string> problems, source);
             if (row == null)
             {
                 if (statusProblem != null)

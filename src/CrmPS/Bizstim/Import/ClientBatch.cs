@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
+using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
@@ -60,30 +60,28 @@ namespace CrmPS.Bizstim
         public byte[] ToJson()
         {
             IReadOnlyList<string> header = BuildHeader(out List<string> customFieldIds, out bool hasTags);
-            using (var stream = new MemoryStream(256 + (Rows.Count * 256)))
+            var buffer = new ChunkedBuffer();
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+                writer.WriteStartObject();
+                writer.WriteStartArray("header");
+                foreach (string label in header)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteStartArray("header");
-                    foreach (string label in header)
-                    {
-                        writer.WriteStringValue(label);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("data");
-                    foreach (ClientRow row in Rows)
-                    {
-                        WriteRow(writer, row, customFieldIds, hasTags);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
+                    writer.WriteStringValue(label);
                 }
 
-                return stream.ToArray();
+                writer.WriteEndArray();
+                writer.WriteStartArray("data");
+                foreach (ClientRow row in Rows)
+                {
+                    WriteRow(writer, row, customFieldIds, hasTags);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
+
+            return buffer.ToArray();
         }
 
         private static void WriteRow(Utf8JsonWriter writer, ClientRow row, List<string> customFieldIds, bool hasTags)
