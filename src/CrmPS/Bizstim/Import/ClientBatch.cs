@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Threading.Tasks;
 using CrmPS.Core;
 
 namespace CrmPS.Bizstim
@@ -13,6 +14,8 @@ namespace CrmPS.Bizstim
     internal sealed class ClientBatch
     {
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private Task<byte[]> _json;
 
         public ClientBatch(IReadOnlyList<ClientRow> rows)
         {
@@ -56,6 +59,12 @@ namespace CrmPS.Bizstim
 
             return header;
         }
+
+        /// <summary>
+        /// The request body, written once on the thread pool: rows are immutable once built, so the
+        /// pipeline thread goes on reading rows while the body is written (and a retry sends the same bytes).
+        /// </summary>
+        public Task<byte[]> JsonAsync() => _json ?? (_json = Task.Run(() => ToJson()));
 
         public byte[] ToJson()
         {

@@ -203,6 +203,14 @@ namespace CrmPS.Bizstim
 
         private void SendBuffered()
         {
+            // The next batch's body is written while the batch in flight is answered; used if settling that batch leaves the buffer's head as it was.
+            ClientBatch prepared = null;
+            if (_sending != null && !_sending.Reply.IsCompleted)
+            {
+                prepared = new ClientBatch(_buffer.GetRange(0, Math.Min(BatchSize, _buffer.Count)).Select(i => i.Row).ToList());
+                prepared.JsonAsync();
+            }
+
             // Settled first, so rows to send again go to the front, and no row is held outside the buffer while waiting.
             SettleSending();
             int take = Math.Min(BatchSize, _buffer.Count);
@@ -213,7 +221,25 @@ namespace CrmPS.Bizstim
 
             var taken = _buffer.GetRange(0, take);
             _buffer.RemoveRange(0, take);
-            Send(taken, confirmed: false);
+            Send(taken, confirmed: false, prepared != null && SameRows(prepared, taken) ? prepared : null);
+        }
+
+        private static bool SameRows(ClientBatch batch, List<PendingRow> items)
+        {
+            if (batch.Count != items.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (!ReferenceEquals(batch.Rows[i], items[i].Row))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -221,10 +247,10 @@ namespace CrmPS.Bizstim
         /// the next batch is ready, when a row error must be written, or at the end, so reading and
         /// binding the next rows overlaps the round trip; Bizstim still receives one batch at a time.
         /// </summary>
-        private void Send(List<PendingRow> items, bool confirmed)
+        private void Send(List<PendingRow> items, bool confirmed, ClientBatch prepared = null)
         {
             SettleSending();
-            var batch = new ClientBatch(items.Select(i => i.Row).ToList());
+            var batch = prepared ?? new ClientBatch(items.Select(i => i.Row).ToList());
             if (!confirmed)
             {
                 string declined = _host.DeclineReason(batch);
