@@ -359,7 +359,8 @@ namespace CrmPS.Bizstim
                 LastName = values.Text(ClientColumns.LastName),
                 Email = values.Text(ClientColumns.Email),
             };
-            uint hash = RowFingerprint.Of(fixedValues, values.Extras);
+            // The fingerprint ties a row to its checkpoint entry; without a checkpoint nothing reads it.
+            uint hash = _checkpoint != null ? RowFingerprint.Of(fixedValues, values.Extras) : 0;
             ImportStatus? settled = null;
             bool inFlight = false;
             if (_checkpoint != null)
