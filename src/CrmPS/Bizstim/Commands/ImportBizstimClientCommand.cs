@@ -247,7 +247,11 @@ namespace CrmPS.Bizstim
             {
                 case InputObjectSet:
                     ClientRowValues values = _rowReader.Read(InputObject);
-                    WarnUnusedColumns(_rowReader.NewUnusedColumns, $"first seen in row {_rowNumber + 1}");
+                    if (_rowReader.NewUnusedColumns != null)
+                    {
+                        WarnUnusedColumns(_rowReader.NewUnusedColumns, $"first seen in row {_rowNumber + 1}");
+                    }
+
                     ImportRow(values, InputObject, null);
                     break;
                 case FieldsSet:
