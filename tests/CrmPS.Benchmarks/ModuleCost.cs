@@ -175,6 +175,8 @@ internal static class ModuleCost
     {
         public string DeclineReason(ClientBatch batch) => null;
 
+        public bool MayPrompt => false;
+
         public T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
         public void Wait(Task task) => task.GetAwaiter().GetResult();

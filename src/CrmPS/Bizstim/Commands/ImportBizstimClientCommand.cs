@@ -28,6 +28,7 @@ namespace CrmPS.Bizstim
         private ExistingClientIndex _existing;
         private ClientRowReader _rowReader;
         private long _rowNumber;
+        private bool _mayPrompt;
 
         /// <summary>
         /// A row from the pipeline: an Import-Csv row, a PSCustomObject, a hashtable or a client from
@@ -170,6 +171,7 @@ namespace CrmPS.Bizstim
             }
 
             _rowReader = new ClientRowReader(columnMap);
+            _mayPrompt = MayPromptForBatches();
 
             if (CheckpointPath != null)
             {
@@ -519,6 +521,18 @@ namespace CrmPS.Bizstim
             }
         }
 
+        /// <summary>True when ShouldProcess may ask before each batch: -Confirm, or a $ConfirmPreference of Medium or Low (this cmdlet's impact is Medium).</summary>
+        private bool MayPromptForBatches()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object confirm))
+            {
+                return ((SwitchParameter)confirm).IsPresent;
+            }
+
+            object preference = GetVariableValue("ConfirmPreference", ConfirmImpact.High);
+            return !LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.Medium);
+        }
+
         private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
@@ -558,6 +572,8 @@ namespace CrmPS.Bizstim
 
             return reason == ShouldProcessReason.WhatIf ? "Not sent: -WhatIf." : "Not sent: declined at the confirmation prompt.";
         }
+
+        bool IImportHost.MayPrompt => _mayPrompt;
 
         T IImportHost.Wait<T>(Task<T> task) => Wait(task);
 

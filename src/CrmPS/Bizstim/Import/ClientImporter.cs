@@ -15,7 +15,10 @@ namespace CrmPS.Bizstim
     /// <remarks>
     /// Results are never held back: a batch whose reply has arrived is settled at the next row, and
     /// everything answered is settled and written before a row error, before a wait for the hourly
-    /// window and at the end (<see cref="SettleBeforeStop"/>).
+    /// window and at the end (<see cref="SettleBeforeStop"/>). The one delay: when a full batch waits
+    /// for the reply to the one in flight and Bizstim imports that one, its results are written just
+    /// after the waiting batch is sent (its status and checkpoint are settled before), so writing them
+    /// overlaps the next round trip; not when the host may prompt before a batch (-Confirm).
     /// </remarks>
     internal sealed class ClientImporter
     {
@@ -40,6 +43,9 @@ namespace CrmPS.Bizstim
         private readonly RowRanges _importedRows = new RowRanges();
         private readonly ImportProgress _progress = new ImportProgress();
         private BatchInFlight _sending;
+
+        /// <summary>Set while a full batch waits to be sent: the results of an imported batch are written once it is on its way.</summary>
+        private bool _writeImportedAfterNextSend;
 
         /// <summary>Rows this run has seen stored (after the baseline was read): the lower bound of where the next row can appear in the list.</summary>
         private long _storedThisRun;
@@ -211,17 +217,26 @@ namespace CrmPS.Bizstim
                 prepared.JsonAsync();
             }
 
-            // Settled first, so rows to send again go to the front, and no row is held outside the buffer while waiting.
-            SettleSending();
-            int take = Math.Min(BatchSize, _buffer.Count);
-            if (take == 0)
+            _writeImportedAfterNextSend = !_host.MayPrompt;
+            try
             {
-                return;
-            }
+                // Settled first, so rows to send again go to the front, and no row is held outside the buffer while waiting.
+                SettleSending();
+                int take = Math.Min(BatchSize, _buffer.Count);
+                if (take == 0)
+                {
+                    return;
+                }
 
-            var taken = _buffer.GetRange(0, take);
-            _buffer.RemoveRange(0, take);
-            Send(taken, confirmed: false, prepared != null && SameRows(prepared, taken) ? prepared : null);
+                var taken = _buffer.GetRange(0, take);
+                _buffer.RemoveRange(0, take);
+                Send(taken, confirmed: false, prepared != null && SameRows(prepared, taken) ? prepared : null);
+            }
+            finally
+            {
+                _writeImportedAfterNextSend = false;
+                Flush();
+            }
         }
 
         private static bool SameRows(ClientBatch batch, List<PendingRow> items)
@@ -355,7 +370,7 @@ namespace CrmPS.Bizstim
         {
             var resentAfterSilence = items.Where(i => i.GaveUpAt.HasValue).ToList();
             _awaitingFinalCheck.AddRange(resentAfterSilence);
-            Finish(items.Where(i => !i.GaveUpAt.HasValue).ToList(), ImportStatus.Imported, batchNumber, message);
+            Finish(items.Where(i => !i.GaveUpAt.HasValue).ToList(), ImportStatus.Imported, batchNumber, message, write: !_writeImportedAfterNextSend);
             foreach (PendingRow item in resentAfterSilence)
             {
                 item.Result.Batch = batchNumber;
@@ -677,7 +692,8 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private void Finish(List<PendingRow> items, ImportStatus status, int batchNumber, string message)
+        /// <param name="write">False to leave the results for the next <see cref="Flush"/> (an imported batch's, while the next batch is sent).</param>
+        private void Finish(List<PendingRow> items, ImportStatus status, int batchNumber, string message, bool write = true)
         {
             if (items.Count == 0)
             {
@@ -704,7 +720,10 @@ namespace CrmPS.Bizstim
 
             _checkpoint?.Settle(items.Select(i => (i.Row.RowNumber, i.Hash, status)));
             _host.ReportProgress(_progress);
-            Flush();
+            if (write)
+            {
+                Flush();
+            }
         }
 
         private void CountOutcome(ImportStatus status, int count)
