@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using CrmPS.Bizstim;
 using CrmPS.Core;
 using CrmPS.Tests.Infrastructure;
@@ -145,33 +144,16 @@ public sealed class ClientRowReaderTests
     [Fact]
     public void Type_data_that_adds_a_tags_property_to_every_row_is_still_honoured()
     {
-        var state = InitialSessionState.CreateDefault2();
-        var typeData = new TypeData("System.Management.Automation.PSCustomObject");
-        typeData.Members.Add("tags", new NotePropertyData("tags", "from-type-data"));
-        state.Types.Add(new SessionStateTypeEntry(typeData, isRemove: false));
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        runspace.SessionStateProxy.SetVariable("rows", CsvRows.Documented(3));
-
         // Rows come out of the runspace, and are read on a thread whose default runspace has the type data.
-        var results = new List<ClientRowValues>();
-        var previous = Runspace.DefaultRunspace;
-        Runspace.DefaultRunspace = runspace;
-        try
-        {
-            using var inner = PowerShell.Create();
-            inner.Runspace = runspace;
-            inner.AddScript("$rows | ForEach-Object { $_ }");
-            var reader = new ClientRowReader();
-            foreach (PSObject row in inner.Invoke())
+        var results = OwnRunspace.Read(
+            OwnRunspace.WithTagsFromTypeData(),
+            "$rows | ForEach-Object { $_ }",
+            rows =>
             {
-                results.Add(reader.Read(row));
-            }
-        }
-        finally
-        {
-            Runspace.DefaultRunspace = previous;
-        }
+                var reader = new ClientRowReader();
+                return rows.Select(reader.Read).ToList();
+            },
+            ("rows", CsvRows.Documented(3)));
 
         Assert.Equal(3, results.Count);
         Assert.All(results, read => Assert.Equal(new[] { "tags" }, read.Extras.Select(e => e.Key)));

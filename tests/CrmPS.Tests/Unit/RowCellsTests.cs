@@ -31,67 +31,45 @@ public sealed class RowCellsTests
     [Fact]
     public void Instance_script_properties_and_members_added_or_removed_later_read_as_PSObject_Properties_lists_them()
     {
-        // Script properties run on the reading thread, as they do on the pipeline thread of a cmdlet.
-        using var runspace = RunspaceFactory.CreateRunspace();
-        runspace.Open();
-        var previous = Runspace.DefaultRunspace;
-        Runspace.DefaultRunspace = runspace;
-        try
-        {
-            using var shell = PowerShell.Create();
-            shell.Runspace = runspace;
-            Collection<PSObject> rows = shell.AddScript(@"
-                $a = [pscustomobject]@{ FirstName = 'Ann'; City = 'Milton'; Gone = 1 }
-                $a | Add-Member -MemberType ScriptProperty -Name Email -Value { 'ann@example.com' }
-                $a | Add-Member -MemberType ScriptProperty -Name Broken -Value { throw 'no value' }
-                $a | Add-Member -MemberType AliasProperty -Name Town -Value City
-                $a | Add-Member -MemberType ScriptMethod -Name Greet -Value { 'hi' }
-                $a.psobject.Properties.Remove('Gone')
-                $a | Add-Member -NotePropertyName Gone -NotePropertyValue 2
-                $null = $a.pstypenames, $a.psobject, $a.psbase, $a.psadapted, $a.psextended
-                $a
-                [pscustomobject]@{ FirstName = 'Bo'; Count = 3; When = [datetime]'2020-01-02' } | Select-Object When, FirstName
-                ").Invoke();
+        const string script = @"
+            $a = [pscustomobject]@{ FirstName = 'Ann'; City = 'Milton'; Gone = 1 }
+            $a | Add-Member -MemberType ScriptProperty -Name Email -Value { 'ann@example.com' }
+            $a | Add-Member -MemberType ScriptProperty -Name Broken -Value { throw 'no value' }
+            $a | Add-Member -MemberType AliasProperty -Name Town -Value City
+            $a | Add-Member -MemberType ScriptMethod -Name Greet -Value { 'hi' }
+            $a.psobject.Properties.Remove('Gone')
+            $a | Add-Member -NotePropertyName Gone -NotePropertyValue 2
+            $null = $a.pstypenames, $a.psobject, $a.psbase, $a.psadapted, $a.psextended
+            $a
+            [pscustomobject]@{ FirstName = 'Bo'; Count = 3; When = [datetime]'2020-01-02' } | Select-Object When, FirstName
+            ";
 
+        // Script properties run on the reading thread, as they do on the pipeline thread of a cmdlet.
+        var first = OwnRunspace.Read(InitialSessionState.CreateDefault2(), script, rows =>
+        {
             AssertReadAsProperties(rows);
             var cells = new RowCells();
             cells.Read(rows[0]);
-            Assert.Equal(new[] { "FirstName", "City", "Email", "Broken", "Town", "Gone" }, cells.Names);
-            Assert.Equal(new object[] { "Ann", "Milton", "ann@example.com", null, "Milton", 2 }, cells.Values.Select(v => v is PSObject wrapped ? wrapped.BaseObject : v));
-        }
-        finally
-        {
-            Runspace.DefaultRunspace = previous;
-        }
+            return (Names: cells.Names.ToList(), Values: cells.Values.Select(v => v is PSObject wrapped ? wrapped.BaseObject : v).ToList());
+        });
+
+        Assert.Equal(new[] { "FirstName", "City", "Email", "Broken", "Town", "Gone" }, first.Names);
+        Assert.Equal(new object[] { "Ann", "Milton", "ann@example.com", null, "Milton", 2 }, first.Values);
     }
 
     [Fact]
     public void Type_data_on_every_row_sends_the_reader_through_PSObject_Properties_for_the_pipeline()
     {
-        var state = InitialSessionState.CreateDefault2();
-        var typeData = new TypeData("System.Management.Automation.PSCustomObject");
-        typeData.Members.Add("tags", new NotePropertyData("tags", "from-type-data"));
-        state.Types.Add(new SessionStateTypeEntry(typeData, isRemove: false));
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        var previous = Runspace.DefaultRunspace;
-        Runspace.DefaultRunspace = runspace;
-        try
+        var second = OwnRunspace.Read(OwnRunspace.WithTagsFromTypeData(), "'first name,city', 'Ann,Milton', 'Bo,Oakville' | ConvertFrom-Csv", rows =>
         {
-            using var shell = PowerShell.Create();
-            shell.Runspace = runspace;
-            Collection<PSObject> rows = shell.AddScript("'first name,city', 'Ann,Milton', 'Bo,Oakville' | ConvertFrom-Csv").Invoke();
-
             AssertReadAsProperties(rows);
             var cells = new RowCells();
             cells.Read(rows[1]);
-            Assert.Equal(new[] { "first name", "city", "tags" }, cells.Names);
-            Assert.Equal(new object[] { "Bo", "Oakville", "from-type-data" }, cells.Values);
-        }
-        finally
-        {
-            Runspace.DefaultRunspace = previous;
-        }
+            return (Names: cells.Names.ToList(), Values: cells.Values.ToList());
+        });
+
+        Assert.Equal(new[] { "first name", "city", "tags" }, second.Names);
+        Assert.Equal(new object[] { "Bo", "Oakville", "from-type-data" }, second.Values);
     }
 
     [Fact]
