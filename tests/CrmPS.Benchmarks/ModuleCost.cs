@@ -9,8 +9,8 @@ namespace CrmPS.Benchmarks;
 
 /// <summary>
 /// The module's own cost per row with binding aside: the same plain classes ProcessRecord drives
-/// (the row's extra properties, its fingerprint, ClientRowBuilder, ClientImporter with
-/// ClientBatch.ToJson and the transport), fed values already bound, sending through an in-memory
+/// without -CheckpointPath (ClientRowReader reading the row's columns, ClientRowBuilder, ClientImporter with
+/// ClientBatch.ToJson and the transport), fed the rows already bound to -InputObject, sending through an in-memory
 /// HTTP handler to a server that answers "imported" without reading the body. What remains is
 /// CrmPS's CPU per row; the engine's binder, the network and the server are not in it.
 /// </summary>
@@ -23,9 +23,8 @@ internal static class ModuleCost
     public static Result Measure(int rowCount, int rounds)
     {
         PSObject[] inputs = CsvShapedRows.Build(rowCount);
-        object[][] bound = Enumerable.Range(1, rowCount).Select(i => CsvShapedRows.FixedValues(i)).ToArray();
 
-        Run(inputs, bound); // warm-up
+        Run(inputs); // warm-up
         var totals = new List<double>();
         var bytes = new List<double>();
         for (int round = 0; round < rounds; round++)
@@ -34,12 +33,12 @@ internal static class ModuleCost
             GC.WaitForPendingFinalizers();
             long before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            Run(inputs, bound);
+            Run(inputs);
             totals.Add(watch.Elapsed.TotalSeconds * 1e6 / rowCount);
             bytes.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (double)rowCount);
         }
 
-        return new Result(Stats.Median(totals), Stats.Median(bytes), Stages(inputs, bound, rounds));
+        return new Result(Stats.Median(totals), Stats.Median(bytes), Stages(inputs, rounds));
     }
 
     /// <summary>What -Path adds before the module's work: reading the file's records and projecting them onto the fields, microseconds per row.</summary>
@@ -73,7 +72,7 @@ internal static class ModuleCost
     }
 
     /// <summary>What ProcessRecord does for a valid row, minus the binding and the stream writes.</summary>
-    private static long Run(PSObject[] inputs, object[][] bound)
+    private static long Run(PSObject[] inputs)
     {
         var builder = new ClientRowBuilder(null, null);
         var rowReader = new ClientRowReader();
@@ -81,13 +80,11 @@ internal static class ModuleCost
         var importer = NewImporter(host);
         for (int i = 0; i < inputs.Length; i++)
         {
-            object[] fixedValues = bound[i];
             long rowNumber = i + 1;
-            var result = new ImportResult { Row = rowNumber, FirstName = (string)fixedValues[0], LastName = (string)fixedValues[1], Email = (string)fixedValues[11] };
-            IReadOnlyList<KeyValuePair<string, object>> extras = rowReader.Read(inputs[i]).Extras;
-            uint hash = RowFingerprint.Of(fixedValues, extras);
-            ClientRow row = builder.Build(rowNumber, fixedValues, extras, out _, inputs[i]);
-            importer.AddValid(row, hash, result);
+            ClientRowValues values = rowReader.Read(inputs[i]);
+            var result = new ImportResult { Row = rowNumber, FirstName = values.Text(ClientColumns.FirstName), LastName = values.Text(ClientColumns.LastName), Email = values.Text(ClientColumns.Email) };
+            ClientRow row = builder.Build(rowNumber, values, out _, inputs[i]);
+            importer.AddValid(row, 0, result);
         }
 
         importer.Complete();
@@ -97,11 +94,11 @@ internal static class ModuleCost
         return results;
     }
 
-    /// <summary>A stopwatch breakdown: each step over every row on its own.</summary>
-    private static Dictionary<string, double> Stages(PSObject[] inputs, object[][] bound, int rounds)
+    /// <summary>A stopwatch breakdown: each step over every row on its own; the fingerprint is only computed with -CheckpointPath, so it is not in <see cref="Run"/>.</summary>
+    private static Dictionary<string, double> Stages(PSObject[] inputs, int rounds)
     {
         int n = inputs.Length;
-        var extras = new IReadOnlyList<KeyValuePair<string, object>>[n];
+        var values = new ClientRowValues[n];
         var rows = new ClientRow[n];
         var builder = new ClientRowBuilder(null, null);
         var stages = new Dictionary<string, List<double>>
@@ -118,7 +115,7 @@ internal static class ModuleCost
             var watch = Stopwatch.StartNew();
             for (int i = 0; i < n; i++)
             {
-                extras[i] = rowReader.Read(inputs[i]).Extras;
+                values[i] = rowReader.Read(inputs[i]);
             }
 
             stages["rowReader"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
@@ -126,14 +123,14 @@ internal static class ModuleCost
             uint sink = 0;
             for (int i = 0; i < n; i++)
             {
-                sink ^= RowFingerprint.Of(bound[i], extras[i]);
+                sink ^= RowFingerprint.Of(values[i].FixedValues, values[i].Extras);
             }
 
             stages["fingerprint"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
             watch.Restart();
             for (int i = 0; i < n; i++)
             {
-                rows[i] = builder.Build(i + 1, bound[i], extras[i], out _, inputs[i]);
+                rows[i] = builder.Build(i + 1, values[i], out _, inputs[i]);
             }
 
             stages["rowBuilder"].Add(watch.Elapsed.TotalSeconds * 1e6 / n);
@@ -177,6 +174,8 @@ internal static class ModuleCost
     private sealed class DirectHost : IImportHost
     {
         public string DeclineReason(ClientBatch batch) => null;
+
+        public bool MayPrompt => false;
 
         public T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 

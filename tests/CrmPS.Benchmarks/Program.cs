@@ -13,6 +13,7 @@ namespace CrmPS.Benchmarks;
 ///   --report PATH    only regenerate docs/performance.md from an existing JSON file
 ///   --only 1,3       run only these scenarios
 ///   --verbose        print each step the pwsh scripts take, with the time
+///   --module-cost    only the in-process stage breakdown of the module's own work per row (seconds; for A/B)
 /// It reports; it never fails on slow figures. It fails (exit 1) when a scenario cannot run or a
 /// check of what the server received fails.
 /// </summary>
@@ -30,6 +31,13 @@ internal static class Program
         if (args.Length > 1 && args[0] == "--probe-import")
         {
             return ImportModuleScenario.ProbeMain(args[1]);
+        }
+
+        if (args.Contains("--module-cost"))
+        {
+            ModuleCost.Result cost = ModuleCost.Measure(100_000, 5);
+            Console.WriteLine($"module {cost.MicrosecondsPerRow:0.00} us/row, {cost.BytesPerRow:N0} B/row; " + string.Join(", ", cost.Stages.Select(s => $"{s.Key} {s.Value:0.00}")));
+            return 0;
         }
 
         bool quick = args.Contains("--quick");

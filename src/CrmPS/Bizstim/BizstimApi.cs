@@ -52,7 +52,7 @@ namespace CrmPS.Bizstim
 
         public async Task<ImportOutcome> ImportAsync(ClientBatch batch, MessageQueue log, CancellationToken cancel)
         {
-            byte[] body = batch.ToJson();
+            byte[] body = await batch.JsonAsync().ConfigureAwait(false);
             var request = new ApiRequest(HttpMethod.Post, "api/clients") { ContentFactory = () => Json(body), RetryWhenRateLimited = false };
             ApiResponse response = await _connection.Transport.SendAsync(request, log, cancel).ConfigureAwait(false);
             string message = ServerMessage(response, out bool statusSuccess, out _);

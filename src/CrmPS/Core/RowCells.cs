@@ -43,36 +43,34 @@ namespace CrmPS.Core
             }
 
             PSObject row = input as PSObject ?? PSObject.AsPSObject(input);
-            IEnumerable<PSPropertyInfo> properties = row.Properties;
-            if (_ownPropertiesAreAll != false)
+            if (_ownPropertiesAreAll != false && OwnProperties.TryRead(row, _names, _values))
             {
-                List<PSPropertyInfo> own = OwnProperties.TryRead(row);
-                if (own != null)
+                // Checked once per pipeline: type data could add properties the fast path does not see.
+                _ownPropertiesAreAll = _ownPropertiesAreAll ?? SameNames(_names, row.Properties);
+                if (_ownPropertiesAreAll == true)
                 {
-                    // Checked once per pipeline: type data could add properties the fast path does not see.
-                    _ownPropertiesAreAll = _ownPropertiesAreAll ?? SameNames(own, row.Properties);
-                    if (_ownPropertiesAreAll == true)
-                    {
-                        properties = own;
-                    }
+                    return true;
                 }
+
+                _names.Clear();
+                _values.Clear();
             }
 
-            foreach (PSPropertyInfo property in properties)
+            foreach (PSPropertyInfo property in row.Properties)
             {
                 _names.Add(property.Name);
-                _values.Add(SafeValue(property));
+                _values.Add(OwnProperties.ValueOf(property));
             }
 
             return baseObject is PSCustomObject;
         }
 
-        private static bool SameNames(List<PSPropertyInfo> own, IEnumerable<PSPropertyInfo> all)
+        private static bool SameNames(List<string> own, IEnumerable<PSPropertyInfo> all)
         {
             int i = 0;
             foreach (PSPropertyInfo property in all)
             {
-                if (i >= own.Count || !string.Equals(own[i].Name, property.Name, StringComparison.Ordinal))
+                if (i >= own.Count || !string.Equals(own[i], property.Name, StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -81,18 +79,6 @@ namespace CrmPS.Core
             }
 
             return i == own.Count;
-        }
-
-        private static object SafeValue(PSPropertyInfo property)
-        {
-            try
-            {
-                return property.Value;
-            }
-            catch (GetValueException)
-            {
-                return null;
-            }
         }
     }
 }

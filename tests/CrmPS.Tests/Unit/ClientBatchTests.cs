@@ -53,10 +53,68 @@ public sealed class ClientBatchTests
     }
 
     [Fact]
+    public void A_full_batch_written_across_several_buffer_chunks_is_the_same_json_as_one_stream_gives()
+    {
+        var rows = Enumerable.Range(1, 1000)
+            .Select(i => Row(i, new[] { ("105", "105_student_id", $"S-{i} é 🙂") }, tags: i % 2 == 0 ? "a, b" : null))
+            .ToArray();
+        var batch = new ClientBatch(rows);
+
+        byte[] body = batch.ToJson();
+
+        Assert.True(body.Length > 2 * 64 * 1024, $"the batch should span several chunks; it is {body.Length} bytes");
+        Assert.Equal(WrittenToOneStream(batch), body);
+    }
+
+    [Fact]
     public void The_row_range_names_the_rows_of_the_batch()
     {
         var none = Array.Empty<(string, string, string)>();
         Assert.Equal("rows 4-6", new ClientBatch(new[] { Row(4, none), Row(5, none), Row(6, none) }).RowRange);
         Assert.Equal("row 9", new ClientBatch(new[] { Row(9, none) }).RowRange);
+    }
+
+    /// <summary>The body as Utf8JsonWriter writes it to a MemoryStream (how ToJson wrote it before it used chunks).</summary>
+    private static byte[] WrittenToOneStream(ClientBatch batch)
+    {
+        var header = batch.BuildHeader(out var customFieldIds, out bool hasTags);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("header");
+            foreach (string label in header)
+            {
+                writer.WriteStringValue(label);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("data");
+            foreach (ClientRow row in batch.Rows)
+            {
+                writer.WriteStartArray();
+                foreach (string value in row.FixedValues)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                foreach (string id in customFieldIds)
+                {
+                    writer.WriteStringValue(row.CustomFields.FirstOrDefault(f => f.FieldId == id)?.Value ?? "");
+                }
+
+                if (hasTags)
+                {
+                    writer.WriteStringValue(row.Tags ?? "");
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using CrmPS.Bizstim;
 using CrmPS.Core;
 using CrmPS.Tests.Infrastructure;
@@ -26,7 +25,12 @@ public sealed class ClientRowReaderTests
         var row = CsvRows.Make(new[] { "first name", "105_student_id", "tags", "7" }, "Ann", "S-1", "vip, new", "x");
         row.Properties.Add(new PSNoteProperty("added later", 1));
 
-        Assert.Equal(row.Properties.Select(p => p.Name), OwnProperties.TryRead(row)!.Select(p => p.Name));
+        var names = new List<string>();
+        var values = new List<object>();
+
+        Assert.True(OwnProperties.TryRead(row, names, values));
+        Assert.Equal(row.Properties.Select(p => p.Name), names);
+        Assert.Equal(row.Properties.Select(p => p.Value), values);
     }
 
     [Theory]
@@ -72,6 +76,26 @@ public sealed class ClientRowReaderTests
         Assert.Equal("2001-02-03", read.FixedValues[ClientColumns.DateOfBirth]);
         Assert.Equal(("105_old_email", (object)"old@example.com"), (read.Extras.Single().Key, read.Extras.Single().Value));
         Assert.Null(reader.NewUnusedColumns);
+    }
+
+    [Fact]
+    public void The_column_maps_classification_of_custom_field_and_tags_columns_builds_the_same_row_as_classifying_each_row()
+    {
+        var map = ClientColumnMap.ReadColumnMap(new Hashtable { ["Student"] = "105_student_id", ["Labels"] = "TAGS", ["Grade"] = "0255" });
+        var reader = new ClientRowReader(map);
+        var builder = new ClientRowBuilder(null, null);
+        string[] names = CsvRows.HeaderNames("labels").Concat(new[] { "Student", "Labels", "Grade", "7" }).ToArray();
+        object[] values = CsvRows.Values("Ann", "Lee").Cast<object>().Concat(new object[] { "S-1", "vip, new", "Grade 5", "seven" }).ToArray();
+
+        var read = reader.Read(CsvRows.Make(names, values));
+        var fromMap = builder.Build(1, read, out var problems);
+        var classifiedHere = builder.Build(1, read.FixedValues, read.Extras, out _);
+
+        Assert.Empty(problems);
+        Assert.Equal(new[] { ("105", "105_student_id", "S-1"), ("255", "0255_", "Grade 5"), ("7", "7_", "seven") }, fromMap.CustomFields.Select(f => (f.FieldId, f.Label, f.Value)));
+        Assert.Equal("vip, new", fromMap.Tags);
+        Assert.Equal(classifiedHere.CustomFields.Select(f => (f.FieldId, f.Label, f.Value)), fromMap.CustomFields.Select(f => (f.FieldId, f.Label, f.Value)));
+        Assert.Equal(classifiedHere.Tags, fromMap.Tags);
     }
 
     [Theory]
@@ -120,33 +144,16 @@ public sealed class ClientRowReaderTests
     [Fact]
     public void Type_data_that_adds_a_tags_property_to_every_row_is_still_honoured()
     {
-        var state = InitialSessionState.CreateDefault2();
-        var typeData = new TypeData("System.Management.Automation.PSCustomObject");
-        typeData.Members.Add("tags", new NotePropertyData("tags", "from-type-data"));
-        state.Types.Add(new SessionStateTypeEntry(typeData, isRemove: false));
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        runspace.SessionStateProxy.SetVariable("rows", CsvRows.Documented(3));
-
         // Rows come out of the runspace, and are read on a thread whose default runspace has the type data.
-        var results = new List<ClientRowValues>();
-        var previous = Runspace.DefaultRunspace;
-        Runspace.DefaultRunspace = runspace;
-        try
-        {
-            using var inner = PowerShell.Create();
-            inner.Runspace = runspace;
-            inner.AddScript("$rows | ForEach-Object { $_ }");
-            var reader = new ClientRowReader();
-            foreach (PSObject row in inner.Invoke())
+        var results = OwnRunspace.Read(
+            OwnRunspace.WithTagsFromTypeData(),
+            "$rows | ForEach-Object { $_ }",
+            rows =>
             {
-                results.Add(reader.Read(row));
-            }
-        }
-        finally
-        {
-            Runspace.DefaultRunspace = previous;
-        }
+                var reader = new ClientRowReader();
+                return rows.Select(reader.Read).ToList();
+            },
+            ("rows", CsvRows.Documented(3)));
 
         Assert.Equal(3, results.Count);
         Assert.All(results, read => Assert.Equal(new[] { "tags" }, read.Extras.Select(e => e.Key)));

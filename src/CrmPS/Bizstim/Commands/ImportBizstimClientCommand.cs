@@ -28,6 +28,7 @@ namespace CrmPS.Bizstim
         private ExistingClientIndex _existing;
         private ClientRowReader _rowReader;
         private long _rowNumber;
+        private bool _mayPrompt;
 
         /// <summary>
         /// A row from the pipeline: an Import-Csv row, a PSCustomObject, a hashtable or a client from
@@ -170,6 +171,7 @@ namespace CrmPS.Bizstim
             }
 
             _rowReader = new ClientRowReader(columnMap);
+            _mayPrompt = MayPromptForBatches();
 
             if (CheckpointPath != null)
             {
@@ -247,7 +249,11 @@ namespace CrmPS.Bizstim
             {
                 case InputObjectSet:
                     ClientRowValues values = _rowReader.Read(InputObject);
-                    WarnUnusedColumns(_rowReader.NewUnusedColumns, $"first seen in row {_rowNumber + 1}");
+                    if (_rowReader.NewUnusedColumns != null)
+                    {
+                        WarnUnusedColumns(_rowReader.NewUnusedColumns, $"first seen in row {_rowNumber + 1}");
+                    }
+
                     ImportRow(values, InputObject, null);
                     break;
                 case FieldsSet:
@@ -359,7 +365,8 @@ namespace CrmPS.Bizstim
                 LastName = values.Text(ClientColumns.LastName),
                 Email = values.Text(ClientColumns.Email),
             };
-            uint hash = RowFingerprint.Of(fixedValues, values.Extras);
+            // The fingerprint ties a row to its checkpoint entry; without a checkpoint nothing reads it.
+            uint hash = _checkpoint != null ? RowFingerprint.Of(fixedValues, values.Extras) : 0;
             ImportStatus? settled = null;
             bool inFlight = false;
             if (_checkpoint != null)
@@ -374,7 +381,7 @@ namespace CrmPS.Bizstim
                 return;
             }
 
-            ClientRow row = _rowBuilder.Build(_rowNumber, fixedValues, values.Extras, out List<string> problems, source);
+            ClientRow row = _rowBuilder.Build(_rowNumber, values, out List<string> problems, source);
             if (row == null)
             {
                 if (statusProblem != null)
@@ -514,6 +521,18 @@ namespace CrmPS.Bizstim
             }
         }
 
+        /// <summary>True when ShouldProcess may ask before each batch: -Confirm, or a $ConfirmPreference of Medium or Low (this cmdlet's impact is Medium).</summary>
+        private bool MayPromptForBatches()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object confirm))
+            {
+                return ((SwitchParameter)confirm).IsPresent;
+            }
+
+            object preference = GetVariableValue("ConfirmPreference", ConfirmImpact.High);
+            return !LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.Medium);
+        }
+
         private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
@@ -553,6 +572,8 @@ namespace CrmPS.Bizstim
 
             return reason == ShouldProcessReason.WhatIf ? "Not sent: -WhatIf." : "Not sent: declined at the confirmation prompt.";
         }
+
+        bool IImportHost.MayPrompt => _mayPrompt;
 
         T IImportHost.Wait<T>(Task<T> task) => Wait(task);
 

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
+using System.Threading.Tasks;
+using CrmPS.Core;
 
 namespace CrmPS.Bizstim
 {
@@ -13,6 +14,8 @@ namespace CrmPS.Bizstim
     internal sealed class ClientBatch
     {
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private Task<byte[]> _json;
 
         public ClientBatch(IReadOnlyList<ClientRow> rows)
         {
@@ -57,33 +60,37 @@ namespace CrmPS.Bizstim
             return header;
         }
 
+        /// <summary>
+        /// The request body, written once on the thread pool: rows are immutable once built, so the
+        /// pipeline thread goes on reading rows while the body is written (and a retry sends the same bytes).
+        /// </summary>
+        public Task<byte[]> JsonAsync() => _json ?? (_json = Task.Run(() => ToJson()));
+
         public byte[] ToJson()
         {
             IReadOnlyList<string> header = BuildHeader(out List<string> customFieldIds, out bool hasTags);
-            using (var stream = new MemoryStream(256 + (Rows.Count * 256)))
+            var buffer = new ChunkedBuffer();
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+                writer.WriteStartObject();
+                writer.WriteStartArray("header");
+                foreach (string label in header)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteStartArray("header");
-                    foreach (string label in header)
-                    {
-                        writer.WriteStringValue(label);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("data");
-                    foreach (ClientRow row in Rows)
-                    {
-                        WriteRow(writer, row, customFieldIds, hasTags);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
+                    writer.WriteStringValue(label);
                 }
 
-                return stream.ToArray();
+                writer.WriteEndArray();
+                writer.WriteStartArray("data");
+                foreach (ClientRow row in Rows)
+                {
+                    WriteRow(writer, row, customFieldIds, hasTags);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
+
+            return buffer.ToArray();
         }
 
         private static void WriteRow(Utf8JsonWriter writer, ClientRow row, List<string> customFieldIds, bool hasTags)

@@ -51,6 +51,11 @@ namespace CrmPS.Bizstim
             FixedColumns = fixedColumns;
             ExtraColumns = extraColumns;
             Unused = unused;
+            ExtraColumnKinds = new ExtraColumn[extraColumns.Length];
+            for (int i = 0; i < extraColumns.Length; i++)
+            {
+                ExtraColumnKinds[i] = ExtraColumn.Of(SentAs(extraColumns[i]));
+            }
         }
 
         /// <summary>For each fixed field (ClientColumns order), the index of the column that fills it, or -1.</summary>
@@ -58,6 +63,9 @@ namespace CrmPS.Bizstim
 
         /// <summary>The indexes of the custom-field and tags columns, in column order.</summary>
         public int[] ExtraColumns { get; }
+
+        /// <summary>What each of <see cref="ExtraColumns"/> is (a custom field, or tags), in the same order.</summary>
+        public ExtraColumn[] ExtraColumnKinds { get; }
 
         /// <summary>The names of the columns no field takes.</summary>
         public IReadOnlyList<string> Unused { get; }

@@ -15,7 +15,10 @@ namespace CrmPS.Bizstim
     /// <remarks>
     /// Results are never held back: a batch whose reply has arrived is settled at the next row, and
     /// everything answered is settled and written before a row error, before a wait for the hourly
-    /// window and at the end (<see cref="SettleBeforeStop"/>).
+    /// window and at the end (<see cref="SettleBeforeStop"/>). The one delay: when a full batch waits
+    /// for the reply to the one in flight and Bizstim imports that one, its results are written just
+    /// after the waiting batch is sent (its status and checkpoint are settled before), so writing them
+    /// overlaps the next round trip; not when the host may prompt before a batch (-Confirm).
     /// </remarks>
     internal sealed class ClientImporter
     {
@@ -40,6 +43,9 @@ namespace CrmPS.Bizstim
         private readonly RowRanges _importedRows = new RowRanges();
         private readonly ImportProgress _progress = new ImportProgress();
         private BatchInFlight _sending;
+
+        /// <summary>Set while a full batch waits to be sent: the results of an imported batch are written once it is on its way.</summary>
+        private bool _writeImportedAfterNextSend;
 
         /// <summary>Rows this run has seen stored (after the baseline was read): the lower bound of where the next row can appear in the list.</summary>
         private long _storedThisRun;
@@ -203,17 +209,52 @@ namespace CrmPS.Bizstim
 
         private void SendBuffered()
         {
-            // Settled first, so rows to send again go to the front, and no row is held outside the buffer while waiting.
-            SettleSending();
-            int take = Math.Min(BatchSize, _buffer.Count);
-            if (take == 0)
+            // The next batch's body is written while the batch in flight is answered; used if settling that batch leaves the buffer's head as it was.
+            ClientBatch prepared = null;
+            if (_sending != null && !_sending.Reply.IsCompleted)
             {
-                return;
+                prepared = new ClientBatch(_buffer.GetRange(0, Math.Min(BatchSize, _buffer.Count)).Select(i => i.Row).ToList());
+                prepared.JsonAsync();
             }
 
-            var taken = _buffer.GetRange(0, take);
-            _buffer.RemoveRange(0, take);
-            Send(taken, confirmed: false);
+            _writeImportedAfterNextSend = !_host.MayPrompt;
+            try
+            {
+                // Settled first, so rows to send again go to the front, and no row is held outside the buffer while waiting.
+                SettleSending();
+                int take = Math.Min(BatchSize, _buffer.Count);
+                if (take == 0)
+                {
+                    return;
+                }
+
+                var taken = _buffer.GetRange(0, take);
+                _buffer.RemoveRange(0, take);
+                Send(taken, confirmed: false, prepared != null && SameRows(prepared, taken) ? prepared : null);
+            }
+            finally
+            {
+                _writeImportedAfterNextSend = false;
+                Flush();
+            }
+        }
+
+        private static bool SameRows(ClientBatch batch, List<PendingRow> items)
+        {
+            if (batch.Count != items.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (!ReferenceEquals(batch.Rows[i], items[i].Row))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -221,10 +262,10 @@ namespace CrmPS.Bizstim
         /// the next batch is ready, when a row error must be written, or at the end, so reading and
         /// binding the next rows overlaps the round trip; Bizstim still receives one batch at a time.
         /// </summary>
-        private void Send(List<PendingRow> items, bool confirmed)
+        private void Send(List<PendingRow> items, bool confirmed, ClientBatch prepared = null)
         {
             SettleSending();
-            var batch = new ClientBatch(items.Select(i => i.Row).ToList());
+            var batch = prepared ?? new ClientBatch(items.Select(i => i.Row).ToList());
             if (!confirmed)
             {
                 string declined = _host.DeclineReason(batch);
@@ -329,7 +370,7 @@ namespace CrmPS.Bizstim
         {
             var resentAfterSilence = items.Where(i => i.GaveUpAt.HasValue).ToList();
             _awaitingFinalCheck.AddRange(resentAfterSilence);
-            Finish(items.Where(i => !i.GaveUpAt.HasValue).ToList(), ImportStatus.Imported, batchNumber, message);
+            Finish(items.Where(i => !i.GaveUpAt.HasValue).ToList(), ImportStatus.Imported, batchNumber, message, write: !_writeImportedAfterNextSend);
             foreach (PendingRow item in resentAfterSilence)
             {
                 item.Result.Batch = batchNumber;
@@ -651,7 +692,8 @@ namespace CrmPS.Bizstim
             }
         }
 
-        private void Finish(List<PendingRow> items, ImportStatus status, int batchNumber, string message)
+        /// <param name="write">False to leave the results for the next <see cref="Flush"/> (an imported batch's, while the next batch is sent).</param>
+        private void Finish(List<PendingRow> items, ImportStatus status, int batchNumber, string message, bool write = true)
         {
             if (items.Count == 0)
             {
@@ -678,7 +720,10 @@ namespace CrmPS.Bizstim
 
             _checkpoint?.Settle(items.Select(i => (i.Row.RowNumber, i.Hash, status)));
             _host.ReportProgress(_progress);
-            Flush();
+            if (write)
+            {
+                Flush();
+            }
         }
 
         private void CountOutcome(ImportStatus status, int count)

@@ -35,10 +35,18 @@ namespace CrmPS.Bizstim
             _tagDefaults = SplitTags(tags).ToArray();
         }
 
+        /// <summary>Builds a row read by <see cref="ClientRowReader"/>, whose column map has already classified its extra columns.</summary>
+        public ClientRow Build(long rowNumber, ClientRowValues row, out List<string> problems, object source = null) =>
+            Build(rowNumber, row.FixedValues, row.Extras, row.ExtraColumnKinds, out problems, source);
+
         /// <summary>Builds the row; on failure returns null and fills <paramref name="problems"/>.</summary>
         /// <param name="fixedValues">The 16 fixed columns in header order, as bound (string, DateTime, number or null).</param>
         /// <param name="extraProperties">The input object's other properties: custom-field columns and tags are picked from these.</param>
-        public ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, out List<string> problems, object source = null)
+        public ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, out List<string> problems, object source = null) =>
+            Build(rowNumber, fixedValues, extraProperties, null, out problems, source);
+
+        /// <param name="extraColumnKinds">What each of <paramref name="extraProperties"/> is, in the same order; null to classify them here.</param>
+        private ClientRow Build(long rowNumber, object[] fixedValues, IEnumerable<KeyValuePair<string, object>> extraProperties, IReadOnlyList<ExtraColumn> extraColumnKinds, out List<string> problems, object source)
         {
             problems = new List<string>();
             var values = new string[ClientColumns.FixedLabels.Count];
@@ -84,9 +92,10 @@ namespace CrmPS.Bizstim
             string rowTags = null;
             if (extraProperties != null)
             {
+                int index = 0;
                 foreach (var property in extraProperties)
                 {
-                    ExtraColumn column = Classify(property.Key);
+                    ExtraColumn column = extraColumnKinds != null ? extraColumnKinds[index++] : Classify(property.Key);
                     if (column.FieldId != null)
                     {
                         customFields = customFields ?? new List<CustomFieldValue>();
@@ -148,32 +157,13 @@ namespace CrmPS.Bizstim
                 return known;
             }
 
-            var column = ClientColumns.IsCustomField(name, out string fieldId)
-                ? new ExtraColumn(fieldId, ClientColumns.CustomFieldLabel(name), false)
-                : new ExtraColumn(null, null, ClientColumns.IsTags(name));
+            ExtraColumn column = ExtraColumn.Of(name);
             if (name != null && _extraColumns.Count < MaxRememberedColumns)
             {
                 _extraColumns[name] = column;
             }
 
             return column;
-        }
-
-        private sealed class ExtraColumn
-        {
-            public ExtraColumn(string fieldId, string label, bool isTags)
-            {
-                FieldId = fieldId;
-                Label = label;
-                IsTags = isTags;
-            }
-
-            /// <summary>The custom field's number; null when the column is no custom field.</summary>
-            public string FieldId { get; }
-
-            public string Label { get; }
-
-            public bool IsTags { get; }
         }
 
         /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>

@@ -11,15 +11,19 @@ namespace CrmPS.Bizstim
     {
         private static readonly IReadOnlyList<KeyValuePair<string, object>> NoExtras = new KeyValuePair<string, object>[0];
 
-        public ClientRowValues(object[] fixedValues, IReadOnlyList<KeyValuePair<string, object>> extras)
+        public ClientRowValues(object[] fixedValues, IReadOnlyList<KeyValuePair<string, object>> extras, IReadOnlyList<ExtraColumn> extraColumnKinds = null)
         {
             FixedValues = fixedValues;
             Extras = extras ?? NoExtras;
+            ExtraColumnKinds = extras == null ? null : extraColumnKinds;
         }
 
         public object[] FixedValues { get; }
 
         public IReadOnlyList<KeyValuePair<string, object>> Extras { get; }
+
+        /// <summary>What each of <see cref="Extras"/> is, as the column map classified it; null when not known.</summary>
+        public IReadOnlyList<ExtraColumn> ExtraColumnKinds { get; }
 
         public string Text(int field) => ValueText.Of(FixedValues[field]);
     }
@@ -82,17 +86,18 @@ namespace CrmPS.Bizstim
                 fixedValues[field] = column >= 0 ? values[column] : null;
             }
 
-            List<KeyValuePair<string, object>> extras = null;
+            KeyValuePair<string, object>[] extras = null;
             if (map.ExtraColumns.Length > 0)
             {
-                extras = new List<KeyValuePair<string, object>>(map.ExtraColumns.Length);
-                foreach (int column in map.ExtraColumns)
+                extras = new KeyValuePair<string, object>[map.ExtraColumns.Length];
+                for (int i = 0; i < extras.Length; i++)
                 {
-                    extras.Add(new KeyValuePair<string, object>(map.SentAs(column), values[column]));
+                    int column = map.ExtraColumns[i];
+                    extras[i] = new KeyValuePair<string, object>(map.SentAs(column), values[column]);
                 }
             }
 
-            return new ClientRowValues(fixedValues, extras);
+            return new ClientRowValues(fixedValues, extras, map.ExtraColumnKinds);
         }
     }
 }

@@ -10,6 +10,9 @@ namespace CrmPS.Bizstim
         /// <summary>Asks -WhatIf/-Confirm; returns null to send, or the reason the batch is not sent.</summary>
         string DeclineReason(ClientBatch batch);
 
+        /// <summary>True when <see cref="DeclineReason"/> may prompt the user (-Confirm): results already in are then written before it asks.</summary>
+        bool MayPrompt { get; }
+
         T Wait<T>(Task<T> task);
 
         void Wait(Task task);
