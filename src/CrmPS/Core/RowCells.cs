@@ -80,5 +80,25 @@ namespace CrmPS.Core
 
             return i == own.Count;
         }
+
+        /// <summary>True when <paramref name="names"/> are the column names of <paramref name="shape"/>, in order and case.</summary>
+        public static bool IsShape(IReadOnlyList<string> names, string[] shape)
+        {
+            if (names.Count != shape.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < shape.Length; i++)
+            {
+                // Import-Csv gives every row the header's own string instances: the reference test settles most rows.
+                if (!ReferenceEquals(names[i], shape[i]) && !string.Equals(names[i], shape[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -207,23 +207,7 @@ namespace CrmPS.Core
 
             public string SentAs(int column) => _extraTargets[column] ?? _names[column].Trim();
 
-            public bool Fits(IReadOnlyList<string> names)
-            {
-                if (names.Count != _names.Length)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < _names.Length; i++)
-                {
-                    if (!ReferenceEquals(names[i], _names[i]) && !string.Equals(names[i], _names[i], StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
+            public bool Fits(IReadOnlyList<string> names) => RowCells.IsShape(names, _names);
         }
 
         /// <summary>One [FromRow] parameter: how a cell becomes its value.</summary>

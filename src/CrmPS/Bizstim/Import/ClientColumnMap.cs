@@ -145,25 +145,7 @@ namespace CrmPS.Bizstim
         }
 
         /// <summary>True when <paramref name="names"/> are this map's columns, in the same order.</summary>
-        public bool Fits(IReadOnlyList<string> names)
-        {
-            if (names.Count != _names.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < _names.Length; i++)
-            {
-                string name = names[i];
-                // Import-Csv gives every row the header's own string instances: the reference test settles most rows.
-                if (!ReferenceEquals(name, _names[i]) && !string.Equals(name, _names[i], StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public bool Fits(IReadOnlyList<string> names) => RowCells.IsShape(names, _names);
 
         private static Dictionary<string, int> BuildSpellingIndex()
         {
