@@ -181,7 +181,6 @@ namespace CrmPS.Bizstim
                 WriteWarning(RowFields.UnusedWarning("Send-BizstimInquiry", _rowFields.NewUnusedColumns, string.Empty));
             }
 
-            // Plain pairs, not tuples: System.ValueTuple is not in every .NET Framework that runs Windows PowerShell 5.1.
             var required = new[]
             {
                 new KeyValuePair<string, string>(nameof(FirstName), FirstName),
