@@ -248,7 +248,7 @@ namespace CrmPS.Core
                 }
                 else
                 {
-                    string text = items != null ? string.Join(", ", items) : IsBlank(value) ? null : ValueText.Of(value);
+                    string text = items != null ? (items.Count == 0 ? null : string.Join(", ", items)) : IsBlank(value) ? null : ValueText.Of(value);
                     if (type == typeof(string) || text == null)
                     {
                         converted = type == typeof(string) ? text : Default(type);

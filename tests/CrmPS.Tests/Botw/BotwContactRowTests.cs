@@ -46,6 +46,20 @@ public sealed class BotwContactRowTests : BotwTestBase
         Assert.Equal("Bo", Assert.Single(run.Objects<ContactResult>()).FirstName);
     }
 
+    [Theory]
+    [InlineData("0", "ListingId (column 'listing_id') 0 is out of range: it must be from 1 to 2147483647.")]
+    [InlineData("7, 8", "ListingId (column 'listing_id') is a list of 2 values ('7', '8'), not one value: give one.")]
+    public void A_listing_id_out_of_range_or_a_list_is_named_as_such(string cell, string problem)
+    {
+        object listing = cell.Contains(',') ? cell.Split(", ") : cell;
+        var row = new Hashtable { ["listing_id"] = listing, ["Email"] = "ann@example.com" };
+
+        var run = Ps.Run("$row | New-BotwContact", ("row", row));
+
+        Assert.Equal("Row 1: The contact was not sent: " + problem, Assert.Single(run.Errors).Exception.Message);
+        Assert.Empty(Requests);
+    }
+
     [Fact]
     public void A_contact_piped_from_Get_BotwContact_is_updated_by_its_id_with_the_field_given()
     {
