@@ -74,47 +74,11 @@ public sealed class ClientBatchTests
         Assert.Equal("row 9", new ClientBatch(new[] { Row(9, none) }).RowRange);
     }
 
-    /// <summary>The body as Utf8JsonWriter writes it to a MemoryStream (how ToJson wrote it before it used chunks).</summary>
+    /// <summary>The body written into one contiguous buffer that grows by copying (how ToJson wrote it before it used chunks).</summary>
     private static byte[] WrittenToOneStream(ClientBatch batch)
     {
-        var header = batch.BuildHeader(out var customFieldIds, out bool hasTags);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("header");
-            foreach (string label in header)
-            {
-                writer.WriteStringValue(label);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("data");
-            foreach (ClientRow row in batch.Rows)
-            {
-                writer.WriteStartArray();
-                foreach (string value in row.FixedValues)
-                {
-                    writer.WriteStringValue(value);
-                }
-
-                foreach (string id in customFieldIds)
-                {
-                    writer.WriteStringValue(row.CustomFields.FirstOrDefault(f => f.FieldId == id)?.Value ?? "");
-                }
-
-                if (hasTags)
-                {
-                    writer.WriteStringValue(row.Tags ?? "");
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        var whole = new System.Buffers.ArrayBufferWriter<byte>();
+        batch.WriteTo(whole);
+        return whole.WrittenSpan.ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -68,9 +69,16 @@ namespace CrmPS.Bizstim
 
         public byte[] ToJson()
         {
-            IReadOnlyList<string> header = BuildHeader(out List<string> customFieldIds, out bool hasTags);
             var buffer = new ChunkedBuffer();
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            WriteTo(buffer);
+            return buffer.ToArray();
+        }
+
+        /// <summary>Writes the request body to <paramref name="output"/>.</summary>
+        internal void WriteTo(IBufferWriter<byte> output)
+        {
+            IReadOnlyList<string> header = BuildHeader(out List<string> customFieldIds, out bool hasTags);
+            using (var writer = new Utf8JsonWriter(output, WriterOptions))
             {
                 writer.WriteStartObject();
                 writer.WriteStartArray("header");
@@ -89,8 +97,6 @@ namespace CrmPS.Bizstim
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }
-
-            return buffer.ToArray();
         }
 
         private static void WriteRow(Utf8JsonWriter writer, ClientRow row, List<string> customFieldIds, bool hasTags)
