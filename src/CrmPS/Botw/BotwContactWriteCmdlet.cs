@@ -68,7 +68,7 @@ namespace CrmPS.Botw
         /// Reads the piped row (if any) into the fields, warning once about columns nothing takes; false
         /// (with the row's error written) when a field cannot be read.
         /// </summary>
-        internal bool ReadRow(string command)
+        internal bool ReadRow()
         {
             if (InputObject == null)
             {
@@ -76,11 +76,6 @@ namespace CrmPS.Botw
             }
 
             List<string> problems = _rowFields.Read(InputObject);
-            if (_rowFields.NewUnusedColumns != null)
-            {
-                WriteWarning(RowFields.UnusedWarning(command, _rowFields.NewUnusedColumns, string.Empty));
-            }
-
             if (problems.Count > 0)
             {
                 WriteInvalid(RowLabel + "The contact was not sent: " + string.Join(" ", problems), InputObject);

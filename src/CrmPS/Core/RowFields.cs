@@ -15,7 +15,7 @@ namespace CrmPS.Core
     /// column mapped elsewhere no longer fills its own field). Fields given on the command line keep
     /// their value for every row. The columns' names are matched once per row shape. What cannot be
     /// read (a list in a one-value field, a number that is not one) is returned as the row's problems,
-    /// naming the field; columns nothing takes are named once per pipeline.
+    /// naming the field; columns nothing takes are named in one warning per pipeline.
     /// </summary>
     internal sealed class RowFields
     {
@@ -24,6 +24,7 @@ namespace CrmPS.Core
         private readonly Dictionary<string, int> _fieldBySpelling = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, string> _columnMap;
         private readonly Func<string, bool> _isExtra;
+        private readonly string _unusedRule;
         private readonly RowCells _cells = new RowCells();
         private readonly UnusedColumnLog _unused = new UnusedColumnLog();
         private readonly List<KeyValuePair<string, object>> _extras = new List<KeyValuePair<string, object>>();
@@ -33,11 +34,13 @@ namespace CrmPS.Core
         /// <param name="columnMap">-ColumnMap (input column to a field's name, or to a name <paramref name="isExtra"/> accepts); null for none.</param>
         /// <param name="isExtra">Columns the cmdlet reads itself (custom fields), handed back in <see cref="Extras"/>; null for none.</param>
         /// <param name="extraHint">How -ColumnMap's error names those columns (", or a custom field ('f-&lt;guid&gt;')").</param>
+        /// <param name="unusedRule">What the unused-columns warning adds about those columns ("; custom fields are ...").</param>
         /// <exception cref="ArgumentException">-ColumnMap names an empty column or a target the cmdlet does not take.</exception>
-        public RowFields(PSCmdlet cmdlet, IDictionary columnMap, Func<string, bool> isExtra = null, string extraHint = "")
+        public RowFields(PSCmdlet cmdlet, IDictionary columnMap, Func<string, bool> isExtra = null, string extraHint = "", string unusedRule = "")
         {
             _cmdlet = cmdlet;
             _isExtra = isExtra ?? (name => false);
+            _unusedRule = unusedRule;
             var fields = new List<Field>();
             foreach (PropertyInfo property in cmdlet.GetType().GetProperties())
             {
@@ -66,18 +69,22 @@ namespace CrmPS.Core
         /// <summary>The number of rows read so far: the current row's number, from 1.</summary>
         public long RowNumber { get; private set; }
 
-        /// <summary>Columns of the row just read that nothing takes and that were not named before; null when none.</summary>
-        public IReadOnlyList<string> NewUnusedColumns { get; private set; }
-
         /// <summary>The row's columns <c>isExtra</c> accepts, under the name they are sent as (their -ColumnMap target, else their own).</summary>
         public IReadOnlyList<KeyValuePair<string, object>> Extras => _extras;
 
-        /// <summary>The warning for <see cref="NewUnusedColumns"/>.</summary>
-        public static string UnusedWarning(string command, IReadOnlyList<string> unused, string extraRule) =>
-            $"{command} does not use the column(s) {string.Join(", ", unused.Select(n => "'" + n + "'"))}: their values are not sent. "
-            + $"Map a column with -ColumnMap @{{ 'E-mail Address' = 'Email' }}, or rename it to a name listed in Get-Help {command} -Full{extraRule}.";
+        /// <summary>Adds "<paramref name="field"/> is required and is empty." when it is, unless a problem already names the field.</summary>
+        public static void Require(List<string> problems, string field, bool isEmpty)
+        {
+            if (isEmpty && !problems.Any(p => p.StartsWith(field + " ", StringComparison.Ordinal)))
+            {
+                problems.Add($"{field} is required and is empty.");
+            }
+        }
 
-        /// <summary>Reads one row into the cmdlet's fields; returns what could not be read (empty when all is well).</summary>
+        /// <summary>
+        /// Reads one row into the cmdlet's fields, warning about columns nothing takes the first time
+        /// they are seen; returns what could not be read (empty when all is well).
+        /// </summary>
         public List<string> Read(object input)
         {
             RowNumber++;
@@ -87,11 +94,14 @@ namespace CrmPS.Core
                 _shape = Resolve(_cells.Names);
 
                 // A typed object (a customer from another cmdlet) carries other properties by design: only rows are reported.
-                NewUnusedColumns = isRow ? _unused.TakeNew(_shape.Unused) : null;
-            }
-            else
-            {
-                NewUnusedColumns = null;
+                IReadOnlyList<string> unused = isRow ? _unused.TakeNew(_shape.Unused) : null;
+                if (unused != null)
+                {
+                    string command = _cmdlet.MyInvocation.MyCommand.Name;
+                    _cmdlet.WriteWarning(
+                        $"{command} does not use the column(s) {string.Join(", ", unused.Select(n => "'" + n + "'"))}: their values are not sent. "
+                        + $"Map a column with -ColumnMap @{{ 'E-mail Address' = 'Email' }}, or rename it to a name listed in Get-Help {command} -Full{_unusedRule}.");
+                }
             }
 
             var problems = new List<string>();

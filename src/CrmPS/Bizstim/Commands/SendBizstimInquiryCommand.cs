@@ -176,28 +176,13 @@ namespace CrmPS.Bizstim
         private bool ReadRow()
         {
             List<string> problems = _rowFields.Read(InputObject);
-            if (_rowFields.NewUnusedColumns != null)
-            {
-                WriteWarning(RowFields.UnusedWarning("Send-BizstimInquiry", _rowFields.NewUnusedColumns, string.Empty));
-            }
-
-            var required = new[]
-            {
-                new KeyValuePair<string, string>(nameof(FirstName), FirstName),
-                new KeyValuePair<string, string>(nameof(LastName), LastName),
-                new KeyValuePair<string, string>(nameof(City), City),
-                new KeyValuePair<string, string>(nameof(State), State),
-                new KeyValuePair<string, string>(nameof(Country), Country),
-                new KeyValuePair<string, string>(nameof(Email), Email),
-                new KeyValuePair<string, string>(nameof(Message), Message),
-            };
-            foreach (KeyValuePair<string, string> field in required)
-            {
-                if (string.IsNullOrWhiteSpace(field.Value) && !problems.Any(p => p.StartsWith(field.Key + " ", StringComparison.Ordinal)))
-                {
-                    problems.Add($"{field.Key} is required and is empty.");
-                }
-            }
+            RowFields.Require(problems, nameof(FirstName), string.IsNullOrWhiteSpace(FirstName));
+            RowFields.Require(problems, nameof(LastName), string.IsNullOrWhiteSpace(LastName));
+            RowFields.Require(problems, nameof(City), string.IsNullOrWhiteSpace(City));
+            RowFields.Require(problems, nameof(State), string.IsNullOrWhiteSpace(State));
+            RowFields.Require(problems, nameof(Country), string.IsNullOrWhiteSpace(Country));
+            RowFields.Require(problems, nameof(Email), string.IsNullOrWhiteSpace(Email));
+            RowFields.Require(problems, nameof(Message), string.IsNullOrWhiteSpace(Message));
 
             if (problems.Count == 0)
             {

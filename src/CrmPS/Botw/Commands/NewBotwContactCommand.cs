@@ -14,7 +14,7 @@ namespace CrmPS.Botw
 
         protected override void ProcessRecord()
         {
-            if (!ReadRow("New-BotwContact"))
+            if (!ReadRow())
             {
                 return;
             }

@@ -16,7 +16,7 @@ namespace CrmPS.Botw
 
         protected override void ProcessRecord()
         {
-            if (!ReadRow("Set-BotwContact"))
+            if (!ReadRow())
             {
                 return;
             }

@@ -72,7 +72,7 @@ namespace CrmPS.Cdb
             {
                 try
                 {
-                    _rowFields = new RowFields(this, ColumnMap, CdbCustomFields.IsFieldId, ", or a custom-field id (f-<guid>)");
+                    _rowFields = new RowFields(this, ColumnMap, CdbCustomFields.IsFieldId, ", or a custom-field id (f-<guid>)", "; custom fields are columns named by the field's id, f-<guid>");
                 }
                 catch (ArgumentException ex)
                 {
@@ -106,15 +106,7 @@ namespace CrmPS.Cdb
 
         protected override void ProcessRecord()
         {
-            List<string> problems = new List<string>();
-            if (_rowFields != null)
-            {
-                problems = _rowFields.Read(InputObject);
-                if (_rowFields.NewUnusedColumns != null)
-                {
-                    WriteWarning(RowFields.UnusedWarning("New-CdbCustomer", _rowFields.NewUnusedColumns, "; custom fields are columns named by the field's id, f-<guid>"));
-                }
-            }
+            List<string> problems = _rowFields != null ? _rowFields.Read(InputObject) : new List<string>();
 
             var customer = new Customer
             {
@@ -125,7 +117,7 @@ namespace CrmPS.Cdb
                 CustomFields = _rowFields != null ? CustomFieldsOf(_rowFields.Extras) : CustomFieldsOf((PSObject)null),
             };
             object target = InputObject ?? (object)customer;
-            problems.AddRange(Problems(customer, problems));
+            AddProblems(customer, problems);
             if (problems.Count > 0)
             {
                 WriteInvalid("CdbCustomerInvalid", "customer", problems, target, _rowFields?.RowNumber);
@@ -193,24 +185,13 @@ namespace CrmPS.Cdb
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
         }
 
-        /// <summary>What the customer lacks; a field already named in <paramref name="unreadable"/> is not named again as empty.</summary>
-        private static List<string> Problems(Customer customer, List<string> unreadable)
+        /// <summary>Adds what the customer lacks to <paramref name="problems"/>; a field a problem already names is not named again as empty.</summary>
+        private static void AddProblems(Customer customer, List<string> problems)
         {
-            var problems = new List<string>();
-            void Required(string field, bool empty)
-            {
-                if (empty && !unreadable.Any(p => p.StartsWith(field + " ", StringComparison.Ordinal)))
-                {
-                    problems.Add($"{field} is required and is empty.");
-                }
-            }
-
-            Required(nameof(Customer.Forename), customer.Forename.Length == 0);
-            Required(nameof(Customer.Surname), customer.Surname.Length == 0);
-            Required(nameof(Customer.Email), customer.Email.Length == 0);
-
+            RowFields.Require(problems, nameof(Customer.Forename), customer.Forename.Length == 0);
+            RowFields.Require(problems, nameof(Customer.Surname), customer.Surname.Length == 0);
+            RowFields.Require(problems, nameof(Customer.Email), customer.Email.Length == 0);
             problems.AddRange(customer.Email.Where(a => !LooksLikeAddress(a)).Select(a => $"Email '{a}' is not an e-mail address."));
-            return problems;
         }
 
         private static bool LooksLikeAddress(string address)
