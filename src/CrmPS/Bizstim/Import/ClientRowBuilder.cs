@@ -20,13 +20,9 @@ namespace CrmPS.Bizstim
 
         private static readonly CustomFieldValue[] NoCustomFields = new CustomFieldValue[0];
 
-        /// <summary>Beyond this many distinct column names the classification is no longer remembered (rows of ever new keys).</summary>
-        private const int MaxRememberedColumns = 1024;
-
         private readonly IReadOnlyList<CustomFieldValue> _customFieldDefaults;
         private readonly string[] _tagDefaults;
         private readonly DateReader _dates;
-        private readonly Dictionary<string, ExtraColumn> _extraColumns = new Dictionary<string, ExtraColumn>(StringComparer.Ordinal);
 
         public ClientRowBuilder(IDictionary customFields, IEnumerable<string> tags, DateReader dates = null)
         {
@@ -95,7 +91,7 @@ namespace CrmPS.Bizstim
                 int index = 0;
                 foreach (var property in extraProperties)
                 {
-                    ExtraColumn column = extraColumnKinds != null ? extraColumnKinds[index++] : Classify(property.Key);
+                    ExtraColumn column = extraColumnKinds != null ? extraColumnKinds[index++] : ExtraColumn.Of(property.Key);
                     if (column.FieldId != null)
                     {
                         customFields = customFields ?? new List<CustomFieldValue>();
@@ -147,23 +143,6 @@ namespace CrmPS.Bizstim
             string shown = string.Join(", ", items.Take(3).Select(v => "'" + Shorten(v) + "'")) + (items.Count > 3 ? ", ..." : string.Empty);
             problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is a list of {items.Count} values ({shown}), not one value: give one.");
             return string.Empty;
-        }
-
-        /// <summary>What a row's extra column is: worked out once per column name, not once per row (the custom-field test is a regular expression).</summary>
-        private ExtraColumn Classify(string name)
-        {
-            if (name != null && _extraColumns.TryGetValue(name, out ExtraColumn known))
-            {
-                return known;
-            }
-
-            ExtraColumn column = ExtraColumn.Of(name);
-            if (name != null && _extraColumns.Count < MaxRememberedColumns)
-            {
-                _extraColumns[name] = column;
-            }
-
-            return column;
         }
 
         /// <summary>The lower-case status names Bizstim expects, which need no parsing.</summary>
