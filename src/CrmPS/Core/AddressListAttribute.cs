@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace CrmPS.Core
@@ -13,23 +12,13 @@ namespace CrmPS.Core
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            object value = ValueText.Unwrap(inputData);
-            if (value is string || !(value is IEnumerable items))
+            IEnumerable list = CellValues.AsList(inputData);
+            if (list == null)
             {
                 return inputData;
             }
 
-            var addresses = new List<string>();
-            foreach (object item in items)
-            {
-                string text = ValueText.Of(item).Trim();
-                if (text.Length > 0)
-                {
-                    addresses.Add(text);
-                }
-            }
-
-            return string.Join(", ", addresses);
+            return string.Join(", ", CellValues.ListItems(list));
         }
     }
 }

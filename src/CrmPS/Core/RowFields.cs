@@ -244,7 +244,8 @@ namespace CrmPS.Core
             {
                 object value = ValueText.Unwrap(cell);
                 Type type = _property.PropertyType;
-                List<string> items = value is string || !(value is IEnumerable list) ? null : Items(list);
+                IEnumerable list = CellValues.AsList(value);
+                List<string> items = list != null ? CellValues.ListItems(list) : null;
                 object converted;
                 if (type == typeof(string[]))
                 {
@@ -253,8 +254,7 @@ namespace CrmPS.Core
                 else if (items != null && items.Count > 1 && !(type == typeof(string) && _isAddressList))
                 {
                     _property.SetValue(cmdlet, Default(type));
-                    string shown = string.Join(", ", items.Take(3).Select(v => "'" + v + "'")) + (items.Count > 3 ? ", ..." : string.Empty);
-                    return $" is a list of {items.Count} values ({shown}), not one value: give one.";
+                    return CellValues.SeveralWhereOne(items, v => v);
                 }
                 else
                 {
@@ -278,9 +278,6 @@ namespace CrmPS.Core
                 _property.SetValue(cmdlet, converted);
                 return null;
             }
-
-            private static List<string> Items(IEnumerable list) =>
-                list.Cast<object>().Select(v => ValueText.Of(v).Trim()).Where(v => v.Length > 0).ToList();
 
             private static bool IsBlank(object value) => value == null || (value is string text && text.Trim().Length == 0);
 

@@ -48,9 +48,8 @@ namespace CrmPS.Bizstim
             var values = new string[ClientColumns.FixedLabels.Count];
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = ValueText.Unwrap(fixedValues[i]) is IEnumerable list && !(ValueText.Unwrap(fixedValues[i]) is string)
-                    ? FromList(i, list, problems)
-                    : ValueText.Of(fixedValues[i]).Trim();
+                IEnumerable list = CellValues.AsList(fixedValues[i]);
+                values[i] = list != null ? FromList(i, list, problems) : ValueText.Of(fixedValues[i]).Trim();
             }
 
             // Several addresses in one cell go in Bizstim's own form: comma-separated, whatever the cell used.
@@ -62,7 +61,7 @@ namespace CrmPS.Bizstim
 
             foreach (int column in RequiredColumns)
             {
-                if (values[column].Length == 0 && !IsList(fixedValues[column]))
+                if (values[column].Length == 0 && CellValues.AsList(fixedValues[column]) == null)
                 {
                     problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is required and is empty.");
                 }
@@ -112,24 +111,13 @@ namespace CrmPS.Bizstim
             return new ClientRow(rowNumber, values, MergeCustomFields(customFields), MergeTags(rowTags), source);
         }
 
-        private static bool IsList(object value) => ValueText.Unwrap(value) is IEnumerable && !(ValueText.Unwrap(value) is string);
-
         /// <summary>
         /// A cell that holds a list: e-mail addresses are joined in Bizstim's form (comma-separated); any other
         /// field takes one value, so a list of several is a problem that says what it is.
         /// </summary>
         private static string FromList(int column, IEnumerable list, List<string> problems)
         {
-            var items = new List<string>();
-            foreach (object item in list)
-            {
-                string text = ValueText.Of(item).Trim();
-                if (text.Length > 0)
-                {
-                    items.Add(text);
-                }
-            }
-
+            List<string> items = CellValues.ListItems(list);
             if (column == ClientColumns.Email)
             {
                 return string.Join(",", CellValues.Addresses(items));
@@ -140,8 +128,7 @@ namespace CrmPS.Bizstim
                 return items.Count == 0 ? string.Empty : items[0];
             }
 
-            string shown = string.Join(", ", items.Take(3).Select(v => "'" + Shorten(v) + "'")) + (items.Count > 3 ? ", ..." : string.Empty);
-            problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}') is a list of {items.Count} values ({shown}), not one value: give one.");
+            problems.Add($"{ClientColumns.ParameterNames[column]} ('{ClientColumns.FixedLabels[column]}')" + CellValues.SeveralWhereOne(items, Shorten));
             return string.Empty;
         }
 
