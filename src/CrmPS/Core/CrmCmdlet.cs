@@ -16,6 +16,17 @@ namespace CrmPS.Core
 
         internal MessageQueue Messages { get; } = new MessageQueue();
 
+        /// <summary>True under -WhatIf, given or inherited through $WhatIfPreference: nothing is written to disk then either.</summary>
+        internal bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
+            {
+                return ((SwitchParameter)whatIf).IsPresent;
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+        }
+
         internal CancellationToken CancellationToken => _cancellation.Token;
 
         public void Dispose()

@@ -533,16 +533,6 @@ namespace CrmPS.Bizstim
             return !LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact level) || (level != ConfirmImpact.None && level <= ConfirmImpact.Medium);
         }
 
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
-            {
-                return ((SwitchParameter)whatIf).IsPresent;
-            }
-
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
-        }
-
         private void RecallFromCheckpoint(uint hash, object source, out ImportStatus? settled, out bool inFlight)
         {
             settled = null;

@@ -175,16 +175,6 @@ namespace CrmPS.Cdb
             return true;
         }
 
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object whatIf))
-            {
-                return ((SwitchParameter)whatIf).IsPresent;
-            }
-
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
-        }
-
         /// <summary>Adds what the customer lacks to <paramref name="problems"/>; a field a problem already names is not named again as empty.</summary>
         private static void AddProblems(Customer customer, List<string> problems)
         {
