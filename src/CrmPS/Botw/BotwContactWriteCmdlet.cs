@@ -86,7 +86,7 @@ namespace CrmPS.Botw
         }
 
         /// <summary>"Row N: " when the input came from the pipeline, for the messages that name it.</summary>
-        internal string RowLabel => InputObject != null && _rowFields != null && _rowFields.RowNumber > 0 ? $"Row {_rowFields.RowNumber}: " : string.Empty;
+        internal string RowLabel => InputObject != null && _rowFields != null && _rowFields.RowNumber > 0 ? _rowFields.RowLabel : string.Empty;
 
         /// <summary>The bound fields as BOTW takes them: blanks dropped, one e-mail and one phone.</summary>
         internal ContactFields BoundFields(int? id) => new ContactFields

@@ -65,9 +65,10 @@ namespace CrmPS.Cdb
         }
 
         /// <summary>Writes one error for input that cannot be sent, naming the row (when it came from one) and every problem; the pipeline goes on.</summary>
-        internal void WriteInvalid(string errorId, string what, List<string> problems, object errorTarget, long? row = null)
+        /// <param name="rowLabel">"Row N: " when the input is a piped row; empty otherwise.</param>
+        internal void WriteInvalid(string errorId, string what, List<string> problems, object errorTarget, string rowLabel = "")
         {
-            string message = (row.HasValue ? $"Row {row.Value}: " : string.Empty) + $"The {what} was not sent: {string.Join(" ", problems)}";
+            string message = $"{rowLabel}The {what} was not sent: {string.Join(" ", problems)}";
             WriteError(new ErrorRecord(new InvalidDataException(message), errorId, ErrorCategory.InvalidData, errorTarget));
         }
     }

@@ -69,6 +69,9 @@ namespace CrmPS.Core
         /// <summary>The number of rows read so far: the current row's number, from 1.</summary>
         public long RowNumber { get; private set; }
 
+        /// <summary>"Row N: ", the start of a message about the current row.</summary>
+        public string RowLabel => $"Row {RowNumber}: ";
+
         /// <summary>The row's columns <c>isExtra</c> accepts, under the name they are sent as (their -ColumnMap target, else their own).</summary>
         public IReadOnlyList<KeyValuePair<string, object>> Extras => _extras;
 

@@ -189,7 +189,7 @@ namespace CrmPS.Bizstim
                 return true;
             }
 
-            string message = $"Row {_rowFields.RowNumber}: The inquiry was not sent: {string.Join(" ", problems)}";
+            string message = $"{_rowFields.RowLabel}The inquiry was not sent: {string.Join(" ", problems)}";
             WriteError(new ErrorRecord(new System.IO.InvalidDataException(message), "BizstimInquiryInvalid", ErrorCategory.InvalidData, InputObject));
             return false;
         }

@@ -120,7 +120,7 @@ namespace CrmPS.Cdb
             AddProblems(customer, problems);
             if (problems.Count > 0)
             {
-                WriteInvalid("CdbCustomerInvalid", "customer", problems, target, _rowFields?.RowNumber);
+                WriteInvalid("CdbCustomerInvalid", "customer", problems, target, _rowFields?.RowLabel ?? string.Empty);
                 return;
             }
 
